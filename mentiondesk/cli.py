@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from mentiondesk.cli_check import register as register_check_command
 from mentiondesk.cli_classify import register as register_classify_command
 from mentiondesk.cli_common import VersionOption, config_errors, err, load, say
 from mentiondesk.cli_outbox import register as register_outbox_commands
+from mentiondesk.cli_pipe import quiet_pipe
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
 from mentiondesk.cli_report import register as register_report_command
@@ -269,10 +269,8 @@ async def _run(
 
 def main() -> None:
     _tolerant_stdout()
-    try:
+    with quiet_pipe():  # a reader that stops early: exit status 141, quietly
         app()
-    finally:
-        _flush_or_quiet()
 
 
 def _tolerant_stdout() -> None:
@@ -282,15 +280,3 @@ def _tolerant_stdout() -> None:
     stdout = sys.stdout
     if isinstance(stdout, io.TextIOWrapper) and not cli_json.utf8(stdout):
         stdout.reconfigure(errors="replace")
-
-
-def _flush_or_quiet() -> None:
-    """Flush stdout now, not at exit: a reader that stopped early (`report --format json |
-    head -1`) then ends the command quietly with exit status 1, as click ends one that hit
-    the closed pipe mid-write, rather than with status 120 and "Exception ignored"."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python flushes again at exit: into /dev/null, so that says nothing either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None

@@ -10,7 +10,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import audit, author_export, cli_json, contacts, erasure, forgotten, queue
+from mentiondesk import (
+    audit,
+    author_export,
+    cli_json,
+    cli_json_admin,
+    contacts,
+    erasure,
+    forgotten,
+    queue,
+)
 from mentiondesk.author_lookup import Wanted, not_found, stored_authors
 from mentiondesk.cli_common import err, load, open_existing_store, open_store, refused, who
 from mentiondesk.cli_text import shown
@@ -135,13 +144,16 @@ def _print_unseen(who_where: str, *, already: bool) -> None:
 
 
 @authors_app.command("list")
-def list_authors(ctx: typer.Context) -> None:
+def list_authors(ctx: typer.Context, format: FormatOption = "text") -> None:
     """Authors on the do-not-contact list."""
     store = open_store(load(ctx), reading=True)
     try:
         rows = contacts.do_not_contact_list(store)
     finally:
         store.dispose()
+    if format == "json":
+        cli_json.write(cli_json_admin.authors(rows))
+        return
     table = Table(title=f"{counted(len(rows), 'author')} on the do-not-contact list")
     for column in ("platform", "handle", "name"):
         table.add_column(column, no_wrap=column != "name")  # the name wraps; a handle is whole

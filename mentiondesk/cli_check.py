@@ -4,15 +4,20 @@ will do (store, sources, responders, rules), with its warnings."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sized
+from contextlib import contextmanager
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mentiondesk import schema
+from mentiondesk import cli_json, schema
 from mentiondesk.assignees import configured_users, unknown_assignees
-from mentiondesk.cli_common import config_errors, load, say
-from mentiondesk.config import Config
+from mentiondesk.cli_common import config_errors, say
+from mentiondesk.cli_json_admin import key_problem
+from mentiondesk.cli_values import FormatOption
+from mentiondesk.config import Config, load_config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_hours_notes import hours_read, long_night_shifts
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
@@ -27,7 +32,7 @@ def register(app: typer.Typer) -> None:
     app.command("check-config")(check_config)
 
 
-def check_config(ctx: typer.Context) -> None:
+def check_config(ctx: typer.Context, format: FormatOption = "text") -> None:
     """Check the config file, its playbooks and the store; say what a start would use.
 
     The config is read as `mentiondesk run` reads it, secrets included; the playbooks are built
@@ -35,14 +40,28 @@ def check_config(ctx: typer.Context) -> None:
     tables there or creatable by its user, or be a SQLite file the first run will create. It
     prints the store (and what the next start will make there), sources, responders,
     classifier and rule count, with warnings on stderr; a problem that would stop a start is
-    named and the exit status is 2.
+    named and the exit status is 2. With --format json, all of it as one JSON object on
+    stdout (`valid`, `problems`, `warnings`, …), the same exit status.
     """
-    config = load(ctx, secrets=True)
-    with config_errors():
+    as_json = format == "json"
+    with config_errors(), _problems_as_json(ctx, as_json):
+        config = load_config(ctx.obj, secrets=True)
         playbook = build_playbook(config)
         store_state = _store_state(config)
         if unknown := unknown_assignees(playbook, configured_users(config)):
             raise ConfigError("\n".join(unknown))
+    warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
+    warnings += long_night_shifts(config.settings.desk.business_hours) + tokens_in_clear(config)
+    if as_json:  # the warnings in it, and on stderr as ever (a cron's mail)
+        cli_json.write(_valid(config, playbook.rules, store_state, warnings))
+    else:
+        _print_valid(config, playbook.rules, store_state)
+    for warning in warnings:  # with JSON logs: a record each
+        styled = f"[yellow]![/] warning: {escape(warning)}"
+        say(f"warning: {warning}", styled=styled, level=logging.WARNING)
+
+
+def _print_valid(config: Config, rules: Sized, store_state: tuple[str, list[str]]) -> None:
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
     # warnings go to stderr, with the problems that stop it.
@@ -57,17 +76,40 @@ def check_config(ctx: typer.Context) -> None:
     out.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
     )
-    out.print(
-        f"  classifier: {config.settings.sentiment.classifier}; "
-        f"playbook rules: {len(playbook.rules)}"
-    )
+    out.print(f"  classifier: {config.settings.sentiment.classifier}; playbook rules: {len(rules)}")
     for note in posted_by_hand(config):
         out.print(f"  note: {escape(note)}")
-    warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
-    warnings += long_night_shifts(config.settings.desk.business_hours)
-    for warning in warnings + tokens_in_clear(config):  # with JSON logs: a record each
-        styled = f"[yellow]![/] warning: {escape(warning)}"
-        say(f"warning: {warning}", styled=styled, level=logging.WARNING)
+
+
+@contextmanager
+def _problems_as_json(ctx: typer.Context, as_json: bool) -> Iterator[None]:
+    """With --format json, a problem that stops a start is on stdout too, per key, before
+    config_errors says it on stderr and exits 2."""
+    try:
+        yield
+    except ConfigError as exc:
+        if as_json:
+            path = str(ctx.obj)
+            problems = [key_problem(line, path) for line in str(exc).splitlines()]
+            cli_json.write({"config": path, "valid": False, "problems": problems})
+        raise
+
+
+def _valid(config: Config, rules: Sized, store: tuple[str, list[str]], warnings: list[str]) -> Any:
+    """What a start would use, as the text says it; `valid` true, `problems` empty."""
+    return {
+        "config": str(config.path),
+        "valid": True,
+        "problems": [],
+        "warnings": warnings,
+        "store": {"status": store[0], "notes": store[1]},
+        "sources": [{"name": s.name or s.kind, "kind": s.kind} for s in config.sources],
+        "responders": [{"name": r.name or r.kind, "kind": r.kind} for r in config.responders],
+        "business_hours": hours_read(config.settings.desk) or None,
+        "classifier": config.settings.sentiment.classifier,
+        "playbook_rules": len(rules),
+        "notes": posted_by_hand(config),
+    }
 
 
 def _store_state(config: Config) -> tuple[str, list[str]]:

@@ -12,12 +12,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mentiondesk import registry
+from mentiondesk import cli_json, cli_sources_json, registry
 from mentiondesk.cli_common import config_errors, desk_zone, load
 from mentiondesk.cli_sources_recorded import recorded_lines
 from mentiondesk.cli_sources_restarts import HEADING, restarted_lines
 from mentiondesk.cli_sources_words import NO_ANSWER, NOTHING, detail_words, rate_limit_words
 from mentiondesk.cli_text import cli_safe
+from mentiondesk.cli_values import FormatOption
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
 
@@ -53,7 +54,7 @@ def polled_sources(config: Config, names: str | None) -> Config:
 
 
 @sources_app.command("check")
-def check(ctx: typer.Context) -> None:
+def check(ctx: typer.Context, format: FormatOption = "text") -> None:
     """Probe each source's login and endpoint, with what the workers last recorded.
 
     For each source: do credentials and the endpoint work, what is its rate-limit state, and
@@ -67,10 +68,15 @@ def check(ctx: typer.Context) -> None:
     keeps crashing: 5 restarts in the last hour, one in the last 10 minutes. The last line
     names each. 0 otherwise: rate limits, a blip, a clean stop
     and a desk whose worker has not run yet are no failure. 2: the config is wrong.
+    With --format json: each source's status, problem and fix, the same exit status.
     """
     config = load(ctx, secrets=True)
     with config_errors():
         statuses = asyncio.run(check_all(config))
+    if format == "json":
+        data = cli_sources_json.checked(config, statuses)
+        cli_json.write(data)
+        raise typer.Exit(data["exit_status"])
     console = Console(emoji=False)
     console.print(_table(config, statuses))
     # Under the table, whole: a sixth column would cut the probe's details at 80 columns.

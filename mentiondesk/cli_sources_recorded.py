@@ -61,25 +61,52 @@ class Recorded:
     unread: list[str]
 
 
-def recorded_lines(config: Config, names: list[str], zone: ZoneInfo) -> Recorded:
-    """`  name: what the workers recorded`, a line per source (more for one several workers
-    read), or the one sentence saying why the store cannot tell."""
+@dataclass(frozen=True)
+class SourceRecord:
+    """What the workers recorded of one source: a line per worker, and why nothing reads
+    it now (None: read, stopped cleanly, or no worker has run yet)."""
+
+    name: str
+    words: list[str]
+    unread: str | None
+
+
+def recorded_each(config: Config, names: list[str], zone: ZoneInfo) -> list[SourceRecord] | str:
+    """Each source's record, or the one sentence saying why the store cannot tell."""
     found, now = recorded_by_source(config), datetime.now(UTC)
     if isinstance(found, str):
-        unknown = [] if found == _NO_STORE else [found.partition(":")[0]]
-        return Recorded([f"  {found}"], unknown)
-    lines, unread = [], []
+        return found
+    each = []
     running = sorted({row.writer for rows in found.values() for row in rows if row.current()})
     for name in names:
         rows = found.get(name, [])
         if not rows and running:  # workers run, yet none polls it: nothing reads it
-            lines.append(f"  {name}: {_unpolled(running)}")
-            unread.append(f"{name} (no running worker polls it)")
+            each.append(SourceRecord(name, [_unpolled(running)], "no running worker polls it"))
             continue
         said = recorded_words(rows, now, zone).splitlines()
-        lines += [f"  {name}: {said[0]}", *(f"  {' ' * len(name)}  {more}" for more in said[1:])]
-        if (why := not_read(rows, now)) is not None:
-            unread.append(f"{name} ({why})")
+        each.append(SourceRecord(name, said, not_read(rows, now)))
+    return each
+
+
+def store_failure(said: str) -> str | None:
+    """What fails the check where the store cannot tell: not a store still to be made."""
+    return None if said == _NO_STORE else said.partition(":")[0]
+
+
+def recorded_lines(config: Config, names: list[str], zone: ZoneInfo) -> Recorded:
+    """`  name: what the workers recorded`, a line per source (more for one several workers
+    read), or the one sentence saying why the store cannot tell."""
+    each = recorded_each(config, names, zone)
+    if isinstance(each, str):
+        failure = store_failure(each)
+        return Recorded([f"  {each}"], [] if failure is None else [failure])
+    lines, unread = [], []
+    for one in each:
+        first, *more = one.words
+        pad = " " * len(one.name)
+        lines += [f"  {one.name}: {first}", *(f"  {pad}  {line}" for line in more)]
+        if one.unread is not None:
+            unread.append(f"{one.name} ({one.unread})")
     return Recorded(lines, unread)
 
 

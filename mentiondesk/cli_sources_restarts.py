@@ -36,7 +36,7 @@ class Restarted:
 def restarted_lines(config: Config, zone: ZoneInfo) -> Restarted:
     """A line per process and stage restarted in the last hour; none where the store cannot
     say (the recorded sources' line already says the store could not be read)."""
-    found = _read(config)
+    found = read_restarts(config)
     now = datetime.now(UTC)
     lines = [_line(one, now, zone) for one in found]
     crashing = [
@@ -45,7 +45,7 @@ def restarted_lines(config: Config, zone: ZoneInfo) -> Restarted:
     return Restarted(lines, crashing)
 
 
-def _read(config: Config) -> list[StageRestarts]:
+def read_restarts(config: Config) -> list[StageRestarts]:
     if no_sqlite_file(config.store_url()):
         return []
     try:
@@ -58,6 +58,11 @@ def _read(config: Config) -> list[StageRestarts]:
             store.dispose()
     except sa.exc.SQLAlchemyError:
         return []
+
+
+def fix_words(stage: str) -> str:
+    """What to do about a stage that keeps crashing."""
+    return _FIX.removeprefix("fix: ").format(stage=stage)
 
 
 def _line(one: StageRestarts, now: datetime, zone: ZoneInfo) -> str:

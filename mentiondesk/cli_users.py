@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from mentiondesk import cli_json, cli_json_admin
 from mentiondesk.cli_common import desk_zone, load, open_existing_store, open_store, who
-from mentiondesk.cli_values import whole_number
+from mentiondesk.cli_values import FormatOption, whole_number
 from mentiondesk.store import Store
 from mentiondesk.survey_record import RANGES, record_answer
 from mentiondesk.tables import parse_case_number
@@ -88,18 +89,23 @@ def users_add(
 
 
 @users_app.command("list")
-def users_list(ctx: typer.Context) -> None:
-    """Desk users, their roles and when each last logged in to the desk."""
+def users_list(ctx: typer.Context, format: FormatOption = "text") -> None:
+    """Desk users, their roles and when each last logged in to the desk (never a password
+    hash or a session token, in either format)."""
     config = load(ctx)
-    zone = desk_zone(config)
-    table = Table(title="Desk users")
-    for column in ("name", "role", "active", f"added ({zone})", f"last login ({zone})"):
-        table.add_column(column)
     store = open_store(config, reading=True)
     try:
         users = list_users(store)
     finally:
         store.dispose()
+    if format == "json":  # times in UTC, as every JSON output gives them
+        rows = [(u.name, u.role.title, on, added, last) for u, on, added, last in users]
+        cli_json.write(cli_json_admin.users(rows))
+        return
+    zone = desk_zone(config)
+    table = Table(title="Desk users")
+    for column in ("name", "role", "active", f"added ({zone})", f"last login ({zone})"):
+        table.add_column(column)
     for user, active, added, last in users:
         seen = f"{last.astimezone(zone):%F %H:%M}" if last else "never"
         added_on = f"{added.astimezone(zone):%F}"  # the team's day, not UTC's
