@@ -4,10 +4,12 @@ the base of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Port
 
 from __future__ import annotations
 
+from mentiondesk.web.i18n_pt_counter import COUNTER
 from mentiondesk.web.i18n_pt_refusals import REFUSALS
 
 NOTICES = {
     **REFUSALS,  # a too-long reply's, with its numbers
+    **COUNTER,  # the live counter's, over Bluesky's bytes
     "Reply approved: it is on its way.": "Resposta aprovada: já está a caminho.",
     "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
     # The queue's, naming the case whose row is gone

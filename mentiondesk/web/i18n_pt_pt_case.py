@@ -3,10 +3,12 @@ differently from pt-BR (see i18n_pt_pt.py): their own file, as in pt-BR."""
 
 from __future__ import annotations
 
+from mentiondesk.web.i18n_pt_counter import COUNTER_PT
 from mentiondesk.web.i18n_pt_refusals import REFUSALS_PT
 
 CASE = {
     **REFUSALS_PT,  # a too-long reply's, with its numbers
+    **COUNTER_PT,  # the live counter's, over Bluesky's bytes
     # the case page (i18n_pt_case)
     "do not contact": "não contactar",
     "Save draft": "Guardar rascunho",

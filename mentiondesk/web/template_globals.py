@@ -13,6 +13,7 @@ from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.edited_posts import withdrawn_for_edit
 from mentiondesk.models import Brand, can_post, has_followers, other_language, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
+from mentiondesk.reply_limits import BLUESKY_BYTES
 from mentiondesk.tables import case_number
 from mentiondesk.wording import signed
 from playbooks.impostors import resemblance
@@ -40,6 +41,7 @@ def template_globals(clock: Callable[[], datetime], brand: Brand) -> dict[str, A
         # impostor(platform=…, handle=…, name=…): how an author resembles the brand, or None
         "impostor": partial(resemblance, brand=brand),
         "note_max": NOTE_MAX,  # the note box's maxlength: the server refuses longer
+        "bluesky_bytes": BLUESKY_BYTES,  # the live counter holds a Bluesky reply to it too
     }
 
 

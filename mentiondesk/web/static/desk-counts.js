@@ -119,27 +119,46 @@
     return total + plainLength(text.slice(at), rule);
   }
 
+  // Bluesky also takes at most data-bytes UTF-8 bytes (the server's limit, reply_limits
+  // .BLUESKY_BYTES) of the text as typed, stripped as Python's str.strip() strips it: 138
+  // family emoji are 138 graphemes but 3,450 bytes. Checked only while it fits the
+  // characters, as length_problem does.
+  var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a" +
+    "\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var PY_STRIP = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g");
+  var UTF8 = window.TextEncoder ? new TextEncoder() : null;
+  function overBytes(area) {
+    var most = Number(area.dataset.bytes);
+    if (!most || !UTF8) return false;
+    return UTF8.encode(area.value.replace(PY_STRIP, "")).length > most;
+  }
+
   function countChars(area) {
     var bar = area.form && area.form.querySelector(".count");
     if (!bar) return;
     var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "",
       Number(area.dataset.warning) || 0);
-    var limit = Number(area.dataset.limit);
+    var limit = Number(area.dataset.limit), bytes = n <= limit && overBytes(area);
+    var tooLong = n > limit || bytes;
     // Grouped as the page's language writes numbers, like the limit beside it: 1.234 / 10.000.
     bar.querySelector(".count-n").textContent = n.toLocaleString(document.documentElement.lang);
-    bar.classList.toggle("over", n > limit);
+    bar.classList.toggle("over", tooLong);
+    // Why, when the figure itself is under the limit: the template's words (case.html).
+    var why = bar.querySelector(".count-bytes");
+    if (why) why.hidden = !bytes;
+    var words = bytes && why ? why.textContent.replace(/^[\s\u00b7]+/u, "") : md.STRINGS.tooLong;
     // Said once as the text goes over the limit (and cleared back under it), not the count
     // itself: a live count reads its figure out to a screen reader after every key.
-    var say = area.form.querySelector(".count-say"), over = String(n > limit);
+    var say = area.form.querySelector(".count-say"), over = tooLong ? words : "";
     if (say && say.dataset.over !== over) {
       say.dataset.over = over;
-      say.textContent = n > limit ? md.STRINGS.tooLong : "";
+      say.textContent = over;
     }
     // The platform would refuse it (and the desk does too): shorten first, saving still works.
     var approve = area.form.querySelector("button[value=approve]");
     if (approve) {
-      approve.disabled = n > limit;
-      approve.title = n > limit ? md.STRINGS.tooLong : "";
+      approve.disabled = tooLong;
+      approve.title = over;
     }
   }
 
