@@ -7,6 +7,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from listener._bluesky_labels import hidden, warned
 from listener._bluesky_text import full_text
 from listener._wire import parse_time
 from mentiondesk.models import Author, Mention
@@ -68,11 +69,15 @@ def uri_of(view: dict[str, Any]) -> str:
     return str(view["uri"])
 
 
-def mention_of(view: dict[str, Any]) -> Mention:
-    """A PostView or a Notification (both carry uri, author, record)."""
+def mention_of(view: dict[str, Any]) -> Mention | None:
+    """A PostView or a Notification (both carry uri, author, record); None for a post that
+    Bluesky's moderation hides from everyone (see _bluesky_labels)."""
     author, record = view["author"], view.get("record") or {}
     reply = record.get("reply") or {}
     rkey = view["uri"].rsplit("/", 1)[-1]
+    if hidden(view):
+        _LOGGER.info("bluesky post …/%s: hidden by Bluesky's moderation; left out", rkey)
+        return None
     langs = record.get("langs") or []
     return Mention(
         platform="bluesky",
@@ -83,17 +88,13 @@ def mention_of(view: dict[str, Any]) -> Mention:
             name=author.get("displayName") or "",
             followers=int(author.get("followersCount") or 0),
         ),
-        text=full_text(record),  # links whole, and what its embed shows
+        text=warned(view, full_text(record)),  # links whole, what its embed shows, labels
         created_at=created_at_of(view),
-        url=f"https://bsky.app/profile/{_profile(author)}/post/{rkey}",
+        # By the DID, as the ↪️ line of a quote: a link by the handle led nowhere once the
+        # author moved to another ("ana.com.br"), or the AppView could not verify it
+        # ("handle.invalid"); bsky.app takes either.
+        url=f"https://bsky.app/profile/{author['did']}/post/{rkey}",
         lang=langs[0] if langs else None,
         thread_id=(reply.get("root") or {}).get("uri"),
         parent_id=(reply.get("parent") or {}).get("uri"),
     )
-
-
-def _profile(author: dict[str, Any]) -> str:
-    """The author's part of a post's web address: the handle, or the DID where the AppView
-    could not verify the handle ("handle.invalid", a link to nowhere); bsky.app takes both."""
-    handle = str(author["handle"])
-    return str(author["did"]) if handle == "handle.invalid" else handle

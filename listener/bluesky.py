@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -11,6 +12,7 @@ from atproto import AsyncClient, Session, SessionEvent
 from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
+from listener._bluesky_context import BATCH, about, shown, title
 from listener._bluesky_locale import account_locale, in_locale, written_to
 from listener._bluesky_wire import iso, iso_or, latest, mention_of, sort_at, uri_of
 from listener._endpoints import OVERLAP, Page, State
@@ -141,6 +143,7 @@ class BlueskySource(EndpointSource):
         # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
         newest = latest(state.get("newest"), *(sort_at(p) for p in posts))
         mentions = [self._as_answered(m) for m in self._mentions_of("search", posts)]
+        mentions = await self._in_context("search", posts, mentions)
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(
@@ -168,6 +171,7 @@ class BlueskySource(EndpointSource):
         fresh = [n for n, at in listed if n["reason"] in REASONS and (not since or at >= since)]
         newest = latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
         mentions = [in_locale(m, self.locale) for m in self._mentions_of("mentions", fresh)]
+        mentions = await self._in_context("mentions", fresh, mentions)
         # Newest first and no `since`: page down past the look-back (first run: one page only).
         older = since is not None and any(at < since for _, at in listed)
         caught_up = not mark or older or not notes.cursor
@@ -179,6 +183,32 @@ class BlueskySource(EndpointSource):
     def _mentions_of(self, endpoint: str, views: list[dict[str, Any]]) -> list[Mention]:
         """The posts' mentions less the brand's own: searchPosts finds ours as any other."""
         return self._own.others(self.name, endpoint, readable(self.name, views, mention_of, uri_of))
+
+    async def _in_context(
+        self, endpoint: str, views: list[dict[str, Any]], mentions: list[Mention]
+    ) -> list[Mention]:
+        """`mentions`, each with what it quotes or answers (see _bluesky_context)."""
+        on = {str(v.get("uri")): about(v) for v in views}
+        known = {uri: post for v in views for uri, post in shown(v).items()}
+        wanted = {on.get(m.external_id) for m in mentions} - {None, *known}
+        missing = sorted(u for u in wanted if u)
+        for at in range(0, len(missing), BATCH):
+            known.update(await self._posts(endpoint, missing[at : at + BATCH]))
+        titled = {u: title(p) for u, p in known.items()}
+        return [
+            replace(m, on_title=titled[u]) if (u := on.get(m.external_id)) in titled else m
+            for m in mentions
+        ]
+
+    async def _posts(self, endpoint: str, uris: list[str]) -> dict[str, dict[str, Any]]:
+        """The posts at `uris` that the AppView has; none when it cannot say (the mentions
+        matter more than their context). A 429 holds the page, to be read again."""
+        try:
+            found = await self._call(endpoint, self.client.app.bsky.feed.get_posts, {"uris": uris})
+        except (TransientError, FatalError) as exc:
+            _LOGGER.info("source %s: what %s posts are on is unread (%s)", self.name, endpoint, exc)
+            return {}
+        return {str(p.uri): p.model_dump(by_alias=True) for p in found.posts}
 
     def _as_answered(self, mention: Mention) -> Mention:
         """A search hit written to the account (a reply to its post, its @handle) takes the

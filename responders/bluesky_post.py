@@ -18,11 +18,11 @@ from typing import Any, ClassVar, Literal
 
 from atproto import AsyncClient
 from atproto_client import exceptions as atp
-from atproto_client.models import get_model_as_dict
 from pydantic import Field, field_validator
 
 from mentiondesk.models import (
     FatalError,
+    Mention,
     OutboxAction,
     Pace,
     PluginContext,
@@ -34,6 +34,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.bluesky import session_ended
+from responders._bluesky_facets import facets
 from responders._post import post_parts, same_text, sent_before, sent_for, utc_iso
 from responders._refusal import DMS_CLOSED, TOO_LONG, recognised, refusal
 
@@ -104,7 +105,7 @@ class BlueskyPostResponder:
         existing = await sent_before(self.name, action, lambda: self._existing(did, rkey))
         if existing is not None:
             return existing
-        record = await self._record(mention.external_id, text, action.context.reading.lang)
+        record = await self._record(mention, text, action.context.reading.lang)
         data = {"repo": did, "collection": _COLLECTION, "rkey": rkey, "record": record}
         created = await self._call(self.client.com.atproto.repo.create_record, data)
         return Receipt(ref=created.uri, url=self._web_url(rkey), detail="reply")
@@ -159,8 +160,10 @@ class BlueskyPostResponder:
             self._chat = self.client.with_bsky_chat_proxy()
         return self._chat
 
-    async def _record(self, uri: str, text: str, lang: str) -> dict[str, Any]:
-        found = await self._call(self.client.app.bsky.feed.get_posts, {"uris": [uri]})
+    async def _record(self, mention: Mention, text: str, lang: str) -> dict[str, Any]:
+        found = await self._call(
+            self.client.app.bsky.feed.get_posts, {"uris": [mention.external_id]}
+        )
         if not found.posts:
             raise FatalError("the post to answer is gone (deleted); nothing to reply to")
         post = found.posts[0]
@@ -179,11 +182,13 @@ class BlueskyPostResponder:
         }
         if lang and lang != "und":
             record["langs"] = [lang]
-        # As the app does: byte-offset (UTF-8) facets for links and #tags, and for @handles
-        # that resolve to a DID (one that does not stays plain text).
-        facets = await self._call(self.client.detect_facets, text)
-        if facets:
-            record["facets"] = [get_model_as_dict(facet) for facet in facets]
+        # As the app does: byte-offset (UTF-8) facets for links, #tags and @handles; the
+        # author's handle as read is the author's DID (see _bluesky_facets).
+        author = mention.author
+        known = {author.handle.lower(): author.id} if author.id.startswith("did:") else {}
+        found_facets = await self._call(facets, text, known, self.client.resolve_handle)
+        if found_facets:
+            record["facets"] = found_facets
         return record
 
     async def _existing(self, did: str, rkey: str) -> Receipt | None:
@@ -234,8 +239,7 @@ class BlueskyPostResponder:
         try:
             return await method(*args)
         except atp.RateLimitExceededError as exc:
-            until = exc.reset_at or datetime.now(UTC) + timedelta(minutes=1)
-            raise RateLimited(until, "bluesky posting") from None
+            raise RateLimited(_limit_ends(exc), "bluesky posting") from None
         except atp.BadRequestError as exc:
             code, message = _xrpc_error(exc)
             if session_ended(code, message):  # its code alone: a message may quote the request
@@ -245,6 +249,14 @@ class BlueskyPostResponder:
             raise FatalError(_refused(exc)) from None
         except (atp.AtProtocolError, ValueError) as exc:
             raise TransientError(f"bluesky posting: {type(exc).__name__}") from None
+
+
+def _limit_ends(exc: atp.RateLimitExceededError) -> datetime:
+    """When a 429 ends: its `ratelimit-reset`, else the `Retry-After` a proxy or the chat
+    service says (a minute whatever it said met a spent hour-long window 60 times)."""
+    reset: datetime | None = exc.reset_at
+    wait = exc.retry_after
+    return reset or datetime.now(UTC) + timedelta(seconds=60 if wait is None else wait)
 
 
 class _SessionEnded(Exception):

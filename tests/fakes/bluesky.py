@@ -88,10 +88,15 @@ class BlueskyFake(BlueskySessionFake):
         *,
         author: str = "fern",
         reply_to: str | None = None,
+        root: str | None = None,  # the thread's first post, where `reply_to` is deeper
         lang: str | None = "en",
         created_at: datetime | None = None,  # earlier than now: a post indexed late
         facets: list[dict[str, Any]] | None = None,  # app.bsky.richtext.facet, byte-indexed
         embed: dict[str, Any] | None = None,  # the record's app.bsky.embed.* (as written)
+        labels: list[dict[str, Any]] | None = None,  # labelers' com.atproto.label.defs#label
+        self_labels: list[str] | None = None,  # the author's own ("porn"), in the record
+        author_labels: list[dict[str, Any]] | None = None,  # labels on the author's account
+        embed_view: dict[str, Any] | None = None,  # the AppView's app.bsky.embed.*#view
     ) -> dict[str, Any]:
         n = next(self._seq)
         did = f"did:plc:{zlib.crc32(author.encode()):x}"
@@ -107,11 +112,15 @@ class BlueskyFake(BlueskySessionFake):
             record["facets"] = facets
         if embed:
             record["embed"] = embed
+        if self_labels:
+            values = [{"val": v} for v in self_labels]
+            record["labels"] = {"$type": "com.atproto.label.defs#selfLabels", "values": values}
         if reply_to:
             ref = {"uri": reply_to, "cid": self.cid(reply_to)}
-            record["reply"] = {"root": ref, "parent": ref}
+            top = {"uri": root, "cid": self.cid(root)} if root else ref
+            record["reply"] = {"root": top, "parent": ref}
         uri = f"at://{did}/app.bsky.feed.post/3l{n:011d}"
-        return {
+        view = {
             "uri": uri,
             "cid": self.cid(uri),
             "record": record,
@@ -120,12 +129,15 @@ class BlueskyFake(BlueskySessionFake):
                 "did": did,
                 "handle": f"{author}.bsky.social",
                 "displayName": author.title(),
+                "labels": author_labels or [],
             },
             "replyCount": 0,
             "repostCount": 0,
             "likeCount": 0,
             "quoteCount": 0,
+            "labels": labels or [],
         }
+        return {**view, "embed": embed_view} if embed_view else view
 
     @staticmethod
     def cid(uri: str) -> str:
@@ -154,7 +166,7 @@ class BlueskyFake(BlueskySessionFake):
                 "record": view["record"],
                 "isRead": False,
                 "indexedAt": view["indexedAt"],
-                "labels": [],
+                "labels": view["labels"],
             }
         )
         return view
