@@ -17,6 +17,7 @@ it keeps no id of the post and still joins their thread. What it is on (on_title
 erased story's or post's title, the listener brings it with every comment) is left out, as
 the erasure blanked it on the comments stored before. A Bluesky post quoting an erased post
 keeps no address of it either (erased_quote_lines: the address holds its author's DID), nor
+does an X post quoting one at "x.com/i/status/ID" (X named no author for it: found by id), nor
 does a post quoting any post of an author erased, stored or not, on Bluesky or Mastodon
 (erased_profiles: their profile's address, kept as a fingerprint).
 """
@@ -35,7 +36,13 @@ from sqlalchemy.engine import Connection
 from mentiondesk.erased_profiles import unquoted_later
 from mentiondesk.erased_quote_lines import PLATFORM as QUOTING
 from mentiondesk.erased_quote_lines import X as QUOTING_X
-from mentiondesk.erased_quote_lines import by_uri, quoted_posts, unquoted_text
+from mentiondesk.erased_quote_lines import (
+    by_uri,
+    quoted_posts,
+    unquoted_text,
+    unquoted_x_ids,
+    x_quoted_ids,
+)
 from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import Mention
 from mentiondesk.tables import ERASED_POST, MENTION
@@ -44,6 +51,11 @@ _NAME = "erased_post"  # the key's row in fingerprint_key
 _THREAD = "erased_thread"  # the markers' key's row
 MARK = "erased:"  # a marker's start
 _BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
+# PostgreSQL advisory lock (one bigint key: not the two-key space of opt_outs' locks): an
+# ingest holds it shared from reading the fingerprints to its commit, an erasure exclusive
+# from its start. So an erasure's rewrite of others' quotes sees every post an ingest stored
+# without its fingerprints, and an ingest after it reads them: none keeps their address.
+_ERASING = 0x6D64_6572  # "mder"
 
 
 def keep_erased(conn: Connection, mentions: Any) -> None:
@@ -68,9 +80,19 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
             conn.execute(sa.insert(ERASED_POST), fresh)
 
 
+def erasing(conn: Connection) -> None:
+    """Wait out the ingests in flight, and hold new ones until this transaction ends (an
+    erasure's: PostgreSQL; SQLite writes one transaction at a time)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ERASING})
+
+
 def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mention]:
     """These mentions less those erased on request before (none kept: all of them), and
-    with the markers of erased posts where they name one as thread or parent."""
+    with the markers of erased posts where they name one as thread or parent. Waits out an
+    erasure in progress (`erasing`), its fingerprints read once it committed."""
+    if conn.dialect.name == "postgresql" and mentions:
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _ERASING})
     keys = keys_for(conn, _NAME)
     if not keys or not mentions:  # nothing was ever erased
         return list(mentions)
@@ -95,15 +117,20 @@ def _marked(m: Mention, key: bytes, erased: set[tuple[str, str]]) -> Mention:
     # On X the title shows the post it answers (listener/_x_wire): an erased one's words.
     answered = m.platform == QUOTING_X and (m.platform, m.parent_id) in erased
     title = None if (m.platform, m.thread_id) in erased or answered else m.on_title
-    text = m.text
+    text, ids = m.text, {p for s, p in erased if s == m.platform}
     if m.platform == QUOTING:  # a quote line of an erased post: no address of it
-        text = unquoted_text(text, by_uri({p for s, p in erased if s == m.platform}))
+        text = unquoted_text(text, by_uri(ids))
+    elif m.platform == QUOTING_X:  # "x.com/i/status/ID": its author unknown, found by the id
+        text = unquoted_x_ids(text, ids)
+        # A quote's title is the post it quotes (listener/_x_wire): the erased one's words.
+        title = None if text != m.text else title
     return replace(m, thread_id=thread, parent_id=parent, on_title=title, text=text)
 
 
 def _cited(m: Mention) -> list[str | None]:
-    """The posts `m` names: its thread and parent, and on Bluesky those it quotes."""
-    return [*_named(m), *(quoted_posts(m.text) if m.platform == QUOTING else [])]
+    """The posts `m` names: its thread and parent, and on Bluesky and X those it quotes."""
+    quoted = {QUOTING: quoted_posts, QUOTING_X: x_quoted_ids}.get(m.platform)
+    return [*_named(m), *(quoted(m.text) if quoted else [])]
 
 
 def _named(m: Mention) -> tuple[str | None, str | None]:

@@ -20,6 +20,10 @@ _LINK = re.compile(r"https://\S+")
 # What an X post quotes or answers, as the X source stores it in on_title: "@author: text".
 _X_TITLE = re.compile(r"^@([A-Za-z0-9_]{1,15}): ")
 X = "x"
+# An X quote line (listener/_x_wire): "↪️ https://x.com/AUTHOR/status/ID", "i" for AUTHOR
+# where X gave no author for the quoted post; found by the post's id then.
+_X_QUOTE = re.compile(r"^↪️ https://x\.com/[^/\s]+/status/(\d+)$", re.MULTILINE | re.IGNORECASE)
+_X_LINK = re.compile(r"https://x\.com/[^/\s]+/status/(\d+)(?!\d)", re.IGNORECASE)
 
 Erased = Callable[[str, str], bool]  # (DID, record key) → whether that post's line goes
 
@@ -49,6 +53,21 @@ def unlinked(text: str, starts: Collection[str]) -> str:
     """`text` (a digest's lines: a post's text on one line, cut short) with no address
     starting with one of `starts`."""
     return _LINK.sub(lambda m: ERASED_ON_REQUEST if _among(m[0], starts) else m[0], text)
+
+
+def x_quoted_ids(text: str) -> list[str]:
+    """The ids of the posts an X post's quote lines quote (as erased_posts keeps them)."""
+    return _X_QUOTE.findall(text)
+
+
+def unquoted_x_ids(text: str, ids: Collection[str]) -> str:
+    """`text` with each X quote line of a post among `ids` rewritten."""
+    return _X_QUOTE.sub(lambda m: UNQUOTED if m[1] in ids else m[0], text)
+
+
+def x_unlinked(text: str, ids: Collection[str]) -> str:
+    """`text` (a digest's lines) with no address of an X post among `ids`."""
+    return _X_LINK.sub(lambda m: ERASED_ON_REQUEST if m[1] in ids else m[0], text)
 
 
 def x_profile(handle: str) -> str:

@@ -8,7 +8,8 @@ in the alerts. So the erasure rewrites that line to say the quoted post's author
 ("↪️ (erased on request)"), in the rows (text, and the first text of an edited post) and in
 their copies (erasure_copied; a digest's line loses the address): for any post of theirs,
 stored or not, found by their profile's address. On X the post quoted or answered is shown
-too, as on_title ("@ana: her words"): it goes where its author is theirs. A quote read later
+too, as on_title ("@ana: her words"): it goes where its author is theirs; a quote of an erased
+post that X named no author for ("x.com/i/status/ID") is found by the id. A quote read later
 of any post of theirs is stored so too: the erasure keeps a fingerprint of each of these
 addresses (erased_profiles), and of each post it erased (erased_posts).
 """
@@ -24,7 +25,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.erased_quote_lines import X, unlinked, unquoted_links, untitled, x_profile
+from mentiondesk.erased_quote_lines import (
+    X,
+    unlinked,
+    unquoted_links,
+    unquoted_x_ids,
+    untitled,
+    x_profile,
+    x_unlinked,
+)
 from mentiondesk.erasure_copied import CHUNK, rewrite_copies
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.tables import MENTION
@@ -80,7 +89,54 @@ def unquote(
             lines = partial(unlinked, starts=starts)
             chunk = changed[start : start + CHUNK]
             shown += rewrite_copies(conn, chunk, change, _quote_shown, lines, cards)
+    return shown + _unquote_x_ids(conn, mentions, cards)
+
+
+def _unquote_x_ids(conn: Connection, mentions: Any, cards: set[int] | None) -> Counter[str]:
+    """Rewrite others' X posts quoting one of these posts at "x.com/i/status/ID" (X named no
+    author for it: no profile's address finds it), and their copies; as `unquote`."""
+    posts = sa.select(MENTION.c.external_id, MENTION.c.edit_id).where(
+        MENTION.c.id.in_(mentions), MENTION.c.platform == X
+    )
+    ids = sorted({i for row in conn.execute(posts) for i in row if i})
+    changed: list[int] = []
+    for start in range(0, len(ids), CHUNK):
+        changed += _x_rows(conn, mentions, ids[start : start + CHUNK])
+    shown = Counter[str]()
+    change, lines = partial(_x_copy, ids=set(ids)), partial(x_unlinked, ids=set(ids))
+    for start in range(0, len(changed), CHUNK):
+        chunk = changed[start : start + CHUNK]
+        shown += rewrite_copies(conn, chunk, change, _quote_shown, lines, cards)
     return shown
+
+
+def _x_rows(conn: Connection, mentions: Any, ids: list[str]) -> list[int]:
+    """Rewrite the X rows quoting one of the posts `ids`; their ids. A quote's title is the
+    post it quotes (listener/_x_wire): it goes with the line."""
+    quoting = [
+        MENTION.c[c].contains(f"/status/{i}", autoescape=True) for c in _COLUMNS for i in ids
+    ]
+    rows = conn.execute(
+        sa.select(MENTION.c.id, *(MENTION.c[c] for c in _COLUMNS)).where(
+            MENTION.c.platform == X, ~MENTION.c.id.in_(mentions), sa.or_(*quoting)
+        )
+    ).mappings()
+    changed = []
+    for row in rows.all():
+        values: dict[str, str | None] = {c: unquoted_x_ids(row[c], ids) for c in _COLUMNS if row[c]}
+        if any(v != row[c] for c, v in values.items()):
+            values["on_title"] = None
+            conn.execute(sa.update(MENTION).where(MENTION.c.id == row["id"]).values(values))
+            changed.append(row["id"])
+    return changed
+
+
+def _x_copy(mention: dict[str, Any], ids: set[str]) -> dict[str, Any]:
+    text = mention.get("text")
+    if mention.get("platform") != X or not isinstance(text, str):
+        return mention
+    new = unquoted_x_ids(text, ids)
+    return mention if new == text else {**mention, "text": new, "on_title": None}
 
 
 def _rows(conn: Connection, mentions: Any, platform: str, starts: list[str]) -> list[int]:

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_cards import queue_others
-from mentiondesk.erased_posts import keep_erased
+from mentiondesk.erased_posts import erasing, keep_erased
 from mentiondesk.erased_profiles import keep_profiles
 from mentiondesk.erased_quotes import quoted_at, unquote
 from mentiondesk.erasure_audit import already_said, erase_detail
@@ -186,6 +186,9 @@ def _lock_posts(conn: Connection, author_ids: Any) -> None:
 def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     platform, handle = wanted.platform, wanted.handle
     authors = _locked(conn, wanted)
+    # Then the ingests in flight end, and new ones wait for the commit (after _locked: a post of
+    # theirs stored as the erasure began is found again on its retry, _RACES).
+    erasing(conn)
     if not authors:
         raise NotFound(not_found(conn, wanted))
     check_one(wanted, authors)

@@ -28,7 +28,7 @@ DETAIL_LIMIT = 512  # the audit's detail column
 # A compact line's sections: the long line's, in its order ("deleted" … "slack").
 _DELETED, _BLANKED, _ALREADY, _SLACK = "deleted", "blanked", "already_blank", "slack_cards"
 # The keys of the sections whose nouns the reader does not check itself (web/audit_erasures).
-_KEYS = {_ALREADY: {"delivered action"}, _SLACK: {"queued", "waiting", "cleared"}}
+_KEYS = {_ALREADY: {"delivered action"}, _SLACK: {"queued", "waiting", "cleared", "others"}}
 Counts = Sequence[tuple[str, int]]  # ("mention", 3): a noun as `counted` takes it, its count
 
 # The heads of the sections, as the desk finds them again.
@@ -37,6 +37,9 @@ ALREADY_TAIL = " already blank (blanked by the retention): left unchanged"
 QUEUED = "to rewrite (queued in the outbox)"
 WAITING = "left to the retention's rewrite (waiting in the outbox)"
 CLEARED = "already rewritten by the retention (left unchanged)"
+# Cards about others' posts that showed the person erased (a link to their post, their
+# story's title): the outbox shows them again without it (erased_cards.queue_others).
+OTHERS = "about others' posts that showed them (rewrite queued in the outbox)"
 
 
 def already_said(n: int) -> str:
@@ -44,14 +47,12 @@ def already_said(n: int) -> str:
     return f"; {counted(n, 'delivered action')}{ALREADY_TAIL}" if n else ""
 
 
-def slack_said(*, queued: int = 0, waiting: int = 0, cleared: int = 0) -> str:
+def slack_said(*, queued: int = 0, waiting: int = 0, cleared: int = 0, others: int = 0) -> str:
     """ "; Slack cards: 2 to rewrite (queued in the outbox), …", or "" where no Slack card was
-    met (a desk without Slack reads no Slack words). `queued`: rewrites this run queued."""
-    parts = [
-        f"{n} {words}"
-        for n, words in ((queued, QUEUED), (waiting, WAITING), (cleared, CLEARED))
-        if n
-    ]
+    met (a desk without Slack reads no Slack words). `queued`: rewrites this run queued of
+    cards about the person; `others`: of cards about others' posts that showed them."""
+    said = ((queued, QUEUED), (waiting, WAITING), (cleared, CLEARED), (others, OTHERS))
+    parts = [f"{n} {words}" for n, words in said if n]
     return f"; {SLACK_HEAD}{', '.join(parts)}" if parts else ""
 
 
@@ -59,7 +60,7 @@ def erase_detail(
     summary: str, deleted: Counts, blanked: Counts, already: int, slack: Counts
 ) -> str:
     """An erasure's audit detail: `summary` (Erasure.summary) where it fits, else every count
-    in the compact form. `slack`: ("queued", n), ("waiting", n), ("cleared", n)."""
+    in the compact form. `slack`: ("queued", n), ("waiting", n), ("cleared", n), ("others", n)."""
     full = ERASED_HEAD + summary
     if len(full) <= DETAIL_LIMIT:
         return full
@@ -105,6 +106,7 @@ def _worded(head: str, counts: list[tuple[str, int]]) -> str:
             queued=found.get("queued", 0),
             waiting=found.get("waiting", 0),
             cleared=found.get("cleared", 0),
+            others=found.get("others", 0),
         )
     if head == _ALREADY:
         return already_said(sum(n for _, n in counts))

@@ -73,18 +73,18 @@ class Elsewhere:
     def slack(self) -> str:
         """The audit's words on their Slack cards (erasure_audit), "" where there were none."""
         counts = dict(self.slack_counts())
-        return slack_said(
-            queued=counts["queued"], waiting=counts["waiting"], cleared=counts["cleared"]
-        )
+        return slack_said(**counts)
 
     def slack_counts(self) -> list[tuple[str, int]]:
-        """Their Slack cards: rewrites queued now, left to the retention's, rewritten by it."""
+        """Their Slack cards: rewrites queued now, left to the retention's, rewritten by it;
+        and the rewrites queued of cards about others' posts that showed them."""
         waiting = sum(n for _, n in self.waiting)
         queued = sum(n for _, n in self.rewritten) - waiting
         return [
             ("queued", queued),
             ("waiting", waiting),
             ("cleared", sum(n for _, n in self.cleared)),
+            ("others", sum(n for _, n in self.others)),
         ]
 
     def alerts_left(self) -> list[tuple[str, int]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,45 +15,25 @@ import sqlalchemy as sa
 from listener.mastodon import MastodonSource
 from mentiondesk import cli_common
 from mentiondesk.erased_quote_lines import UNQUOTED
-from mentiondesk.models import Author, Mention
 from mentiondesk.models.mastodon import build_mastodon
 from mentiondesk.store import Store
 from mentiondesk.tables import ERASED_POST, MENTION, OUTBOX
 from tests.fakes._base import FakeAPI
 from tests.fakes.mastodon import MastodonFake
-from tests.helpers import COMPLAINT, PRAISE, run_cli, write_config, write_mentions
+from tests.helpers import (
+    COMPLAINT,
+    PRAISE,
+    bluesky_post,
+    mastodon_post,
+    run_cli,
+    stored_texts,
+    write_config,
+    write_mentions,
+)
 from tests.platforms.helpers import FakeClock, once, started
 from tests.test_retention import _holding, _rows
 
 SARA = "sara@remote.test"  # the fake server's accounts are all on remote.test
-
-
-def _toot(acct: str, n: int, text: str) -> Mention:
-    user, _, host = acct.partition("@")
-    return Mention(
-        platform="mastodon",
-        external_id=str(n),
-        author=Author(id=f"9{n}", handle=acct, name=user.title()),
-        text=text,
-        created_at=datetime.now(UTC) - timedelta(hours=1),
-        url=f"https://{host}/@{user}/{n}",
-    )
-
-
-def _skeet(did: str, rkey: str, text: str) -> Mention:
-    return Mention(
-        platform="bluesky",
-        external_id=f"at://{did}/app.bsky.feed.post/{rkey}",
-        author=Author(id=did, handle=f"{did[8:]}.bsky.social", name=did[8:].title()),
-        text=text,
-        created_at=datetime.now(UTC) - timedelta(hours=1),
-        url=f"https://bsky.app/profile/{did}/post/{rkey}",
-    )
-
-
-def _texts(db_url: str) -> dict[str, str]:
-    rows = _rows(db_url, sa.select(MENTION.c.external_id, MENTION.c.text))
-    return {e.rsplit("/", 1)[-1]: t for e, t in rows}
 
 
 def _payloads(db_url: str) -> str:
@@ -62,7 +41,7 @@ def _payloads(db_url: str) -> str:
 
 
 # Sara's posts, read first (the samples source reads its file on from where it stopped).
-FIRST = [_toot(SARA, 1, PRAISE), _skeet("did:plc:sara7", "p1", PRAISE)]
+FIRST = [mastodon_post(SARA, 1, PRAISE), bluesky_post("did:plc:sara7", "p1", PRAISE)]
 
 
 @pytest.fixture
@@ -87,11 +66,11 @@ def test_a_later_mastodon_quote_of_their_post_is_stored_rewritten(
     carl = f"{COMPLAINT}\n\n↪️ https://Remote.Test/@Sara/777"
     bob = f"{COMPLAINT}\n\n↪️ https://remote.test/users/sara/statuses/778"
     dia = f"{COMPLAINT}\n\n↪️ https://remote.test/@sarah/5"
-    later = [_toot("carl@other.test", 2, carl), _toot("bob@other.test", 4, bob)]
-    later.append(_toot("dia@other.test", 3, dia))
+    later = [mastodon_post("carl@other.test", 2, carl), mastodon_post("bob@other.test", 4, bob)]
+    later.append(mastodon_post("dia@other.test", 3, dia))
     write_mentions(tmp_path / "m.jsonl", [*FIRST, *later])
     assert run_cli(desk, "run", "--once")[0] == 0
-    texts = _texts(db_url)
+    texts = stored_texts(db_url)
     assert texts["2"] == texts["4"] == f"{COMPLAINT}\n\n{UNQUOTED}"
     assert texts["3"] == dia
     assert _holding(db_url, "/sara/") == [] and _holding(db_url, "@sara/") == []
@@ -106,10 +85,10 @@ def test_a_later_bluesky_quote_of_a_post_never_stored_is_stored_rewritten(
     """p9 never named the brand, so no fingerprint of the post was kept: their DID's is."""
     quote = f"{COMPLAINT}\n\n↪️ https://bsky.app/profile/did:plc:sara7/post/p9"
     other = f"{COMPLAINT}\n\n↪️ https://bsky.app/profile/did:plc:sara77/post/p9"
-    later = [_skeet("did:plc:carl", "c1", quote), _skeet("did:plc:dia", "d1", other)]
+    later = [bluesky_post("did:plc:carl", "c1", quote), bluesky_post("did:plc:dia", "d1", other)]
     write_mentions(tmp_path / "m.jsonl", [*FIRST, *later])
     assert run_cli(desk, "run", "--once")[0] == 0
-    texts = _texts(db_url)
+    texts = stored_texts(db_url)
     assert texts["c1"] == f"{COMPLAINT}\n\n{UNQUOTED}"
     assert texts["d1"] == other  # did:plc:sara77 is another account
     assert _holding(db_url, "did:plc:sara7/") == []
@@ -120,7 +99,7 @@ def test_answering_no_keeps_nothing(
 ) -> None:
     """The counts shown before "Erase?" come from a rehearsal, rolled back: no fingerprint."""
     monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
-    samples = write_mentions(tmp_path / "m.jsonl", [_toot(SARA, 1, PRAISE)])
+    samples = write_mentions(tmp_path / "m.jsonl", [mastodon_post(SARA, 1, PRAISE)])
     config = write_config(tmp_path, db_url=db_url, samples=samples)
     assert run_cli(config, "run", "--once")[0] == 0
     code, output = run_cli(config, "authors", "forget", "mastodon", SARA, stdin="n\n")
@@ -172,9 +151,11 @@ def test_an_account_whose_server_is_not_its_handles_domain(
     the server's): quotes of them, stored before and read after, lose her address; a status
     of another account there, and a Misskey-style note on that host, stay."""
     monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
-    ana = replace(_toot("ana@example.com", 1, PRAISE), url="https://social.example.com/@ana/1")
+    ana = replace(
+        mastodon_post("ana@example.com", 1, PRAISE), url="https://social.example.com/@ana/1"
+    )
     quoting = f"{COMPLAINT}\n\n↪️ https://social.example.com/@ana/7"
-    first = [ana, _toot("bia@other.test", 2, quoting)]
+    first = [ana, mastodon_post("bia@other.test", 2, quoting)]
     samples = write_mentions(tmp_path / "m.jsonl", first)
     config = write_config(tmp_path, db_url=db_url, samples=samples)
     assert run_cli(config, "run", "--once")[0] == 0
@@ -183,10 +164,10 @@ def test_an_account_whose_server_is_not_its_handles_domain(
     later = f"{COMPLAINT}\n\n↪️ https://SOCIAL.example.com/users/ana/statuses/8"
     others = f"{COMPLAINT}\n\n↪️ https://social.example.com/@anabel/9"
     notes = f"{COMPLAINT}\n\n↪️ https://social.example.com/notes/9"
-    more = [_toot("carl@other.test", 3, later), _toot("dia@other.test", 4, others)]
-    more.append(_toot("eve@other.test", 5, notes))
+    more = [mastodon_post("carl@other.test", 3, later), mastodon_post("dia@other.test", 4, others)]
+    more.append(mastodon_post("eve@other.test", 5, notes))
     write_mentions(tmp_path / "m.jsonl", [*first, *more])
     assert run_cli(config, "run", "--once")[0] == 0
-    texts = _texts(db_url)
+    texts = stored_texts(db_url)
     assert texts["2"] == texts["3"] == f"{COMPLAINT}\n\n{UNQUOTED}"
     assert texts["4"] == others and texts["5"] == notes

@@ -40,6 +40,7 @@ _NOUNS = {
 }
 _PLURAL = {plural: one for one, plural in _NOUNS.items()}
 _SLACK = {said.QUEUED: "queued", said.WAITING: "waiting", said.CLEARED: "cleared"}
+_SLACK |= {said.OTHERS: "others"}  # cards about others' posts that showed the person
 _OLD_SLACK = re.compile(r"^(\d+) Slack cards? to rewrite$")  # before erasure_audit
 
 
@@ -158,6 +159,12 @@ def _cards(loc: Locale, kind: str, n: int) -> str:
         return loc.tn(
             "{n} card to rewrite (queued in the outbox)",
             "{n} cards to rewrite (queued in the outbox)",
+            n,
+        )
+    if kind == "others":
+        return loc.tn(
+            "{n} card about others' posts that showed the person (rewrite queued in the outbox)",
+            "{n} cards about others' posts that showed the person (rewrite queued in the outbox)",
             n,
         )
     if kind == "waiting":

@@ -104,6 +104,15 @@ PRIVACY: dict[str, str] = {
     "{n} cards already rewritten by the retention (left unchanged)": (
         "{n} cartões já reescritos pela política de retenção (sem alteração)"
     ),
+    # Cards about others' posts (audit_erasures): Portugal reads these words as they are.
+    "{n} card about others' posts that showed the person (rewrite queued in the outbox)": (
+        "{n} cartão sobre publicações de outras pessoas que mostrava a pessoa (reescrita na "
+        "fila de envio)"
+    ),
+    "{n} cards about others' posts that showed the person (rewrite queued in the outbox)": (
+        "{n} cartões sobre publicações de outras pessoas que mostravam a pessoa (reescrita "
+        "na fila de envio)"
+    ),
 }
 
 # pt-PT: "registo", "apagamento" and "apagados" (RGPD art. 17), "política de conservação".
