@@ -22,7 +22,13 @@ from hashlib import sha256
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.erased_quote_lines import quote_links, unquoted_links, untitled, x_title_start
+from mentiondesk.erased_quote_lines import (
+    PLATFORM,
+    quote_links,
+    unquoted_links,
+    untitled,
+    x_title_start,
+)
 from mentiondesk.fingerprint_keys import key_for
 from mentiondesk.models import Mention
 from mentiondesk.tables import ERASED_POST
@@ -73,12 +79,22 @@ def unquoted_later(
     wanted = {
         (m.platform, s) for m in mentions for link in quote_links(m.text) for s in starts_of(link)
     }
-    # X: the post quoted or answered, shown as on_title ("@ana: …"), by its author's address.
+    # X, Bluesky: the post quoted or answered, shown as on_title ("@ana: …"), by its author's
+    # address; on Bluesky by the DID of the post answered too (a title may name no handle).
     wanted |= {(m.platform, s) for m in mentions if (s := x_title_start(m.platform, m.on_title))}
+    wanted |= {(m.platform, s) for m in mentions if (s := _answered(m))}
     erased = _erased(conn, keys, wanted) if keys and wanted else set()
     if not erased:
         return list(mentions)
     return [_unquoted(m, {s for p, s in erased if p == m.platform}) for m in mentions]
+
+
+def _answered(m: Mention) -> str | None:
+    """The address start of the author of the post a Bluesky post answers, where its title
+    shows that post (it quotes none: listener/_bluesky_context)."""
+    did = (m.parent_id or "").removeprefix("at://").partition("/")[0]
+    shown = m.platform == PLATFORM and m.on_title and not quote_links(m.text)
+    return f"https://bsky.app/profile/{did}/".lower() if shown and did.startswith("did:") else None
 
 
 def _unquoted(m: Mention, starts: Collection[str]) -> Mention:
@@ -86,7 +102,7 @@ def _unquoted(m: Mention, starts: Collection[str]) -> Mention:
         return m
     text = unquoted_links(m.text, starts)
     title = untitled(m.platform, m.on_title, starts, unquoted=text != m.text)
-    return replace(m, text=text, on_title=title)
+    return replace(m, text=text, on_title=None if _answered(m) in starts else title)
 
 
 def _erased(

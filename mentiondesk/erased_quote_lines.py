@@ -19,6 +19,9 @@ _LINE = re.compile(r"^↪️ (https://\S+)$", re.MULTILINE)  # any platform's qu
 _LINK = re.compile(r"https://\S+")
 # What an X post quotes or answers, as the X source stores it in on_title: "@author: text".
 _X_TITLE = re.compile(r"^@([A-Za-z0-9_]{1,15}): ")
+# What a Bluesky post quotes or answers, as listener/_bluesky_context stores it: "@handle:
+# text", the handle a domain name.
+_BSKY_TITLE = re.compile(r"^@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+): ")
 X = "x"
 # An X quote line (listener/_x_wire): "↪️ https://x.com/AUTHOR/status/ID", "i" for AUTHOR
 # where X gave no author for the quoted post; found by the post's id then.
@@ -75,24 +78,36 @@ def x_profile(handle: str) -> str:
     return f"https://x.com/{handle.lower().lstrip('@')}/"
 
 
+def bluesky_profile(handle: str) -> str:
+    """The start of the addresses of a Bluesky account's posts by its handle (not its DID:
+    the form a title names it by)."""
+    return f"https://bsky.app/profile/{handle.lower().lstrip('@')}/"
+
+
 def x_title_start(platform: str, on_title: str | None) -> str | None:
-    """The address start of the author whose post an X post's on_title shows ("@ana: …")."""
-    found = _X_TITLE.match(on_title or "") if platform == X else None
-    return x_profile(found[1]) if found else None
+    """The address start of the author whose post an X or a Bluesky post's on_title shows
+    ("@ana: …", "@ana.bsky.social: …")."""
+    if platform == X:
+        found = _X_TITLE.match(on_title or "")
+        return x_profile(found[1]) if found else None
+    found = _BSKY_TITLE.match(on_title or "") if platform == PLATFORM else None
+    return bluesky_profile(found[1]) if found else None
 
 
 def untitled(
     platform: str, on_title: str | None, starts: Collection[str], *, unquoted: bool
 ) -> str | None:
-    """An X post's on_title (the post it quotes or answers: its author's words) gone where
-    that author is erased (their address start among `starts`), or, naming no author, where
-    its quote line was just rewritten (`unquoted`). Other platforms' titles stay (a thread's
-    title is the erasure's of its first post: erasure_threads)."""
-    if platform != X or not on_title:
+    """An X or a Bluesky post's on_title (the post it quotes or answers: its author's words)
+    gone where that author is erased (their address start among `starts`), or, naming no
+    author, where its quote line was just rewritten (`unquoted`). Other platforms' titles
+    stay (a thread's title is the erasure's of its first post: erasure_threads)."""
+    if platform not in (X, PLATFORM) or not on_title:
         return on_title
     start = x_title_start(platform, on_title)
     erased = start in starts if start is not None else unquoted
-    return None if erased else on_title
+    # A Bluesky title shows the quoted post first (listener/_bluesky_context): theirs where
+    # its line was rewritten, whatever handle it names (they may have changed it since).
+    return None if erased or (platform == PLATFORM and unquoted) else on_title
 
 
 def _among(link: str, starts: Collection[str]) -> bool:

@@ -8,8 +8,9 @@ in the alerts. So the erasure rewrites that line to say the quoted post's author
 ("↪️ (erased on request)"), in the rows (text, and the first text of an edited post) and in
 their copies (erasure_copied; a digest's line loses the address): for any post of theirs,
 stored or not, found by their profile's address. On X the post quoted or answered is shown
-too, as on_title ("@ana: her words"): it goes where its author is theirs; a quote of an erased
-post that X named no author for ("x.com/i/status/ID") is found by the id. A quote read later
+too, as on_title ("@ana: her words"), and on Bluesky ("@ana.bsky.social: …": their handle's
+address is among theirs): it goes where its author is theirs; a quote of an erased post that
+X named no author for ("x.com/i/status/ID") is found by the id. A quote read later
 of any post of theirs is stored so too: the erasure keeps a fingerprint of each of these
 addresses (erased_profiles), and of each post it erased (erased_posts).
 """
@@ -26,7 +27,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.erased_quote_lines import (
+    PLATFORM,
     X,
+    bluesky_profile,
     unlinked,
     unquoted_links,
     unquoted_x_ids,
@@ -65,6 +68,10 @@ def profiles(whose: Whose, home: Collection[str]) -> dict[str, list[str]]:
     `home`, the instances the sources read), in both forms a status's address takes."""
     dids = sorted(e for p, e in whose.accounts if p == "bluesky" and e.startswith("did:"))
     found = {"bluesky": [f"https://bsky.app/profile/{d}/".lower() for d in dids]}
+    if any(p == PLATFORM for p, _ in whose.accounts):  # and their handles', as titles show
+        domains = {h.strip("@") for h in whose.handles}  # a Bluesky handle is a domain name
+        handles = {bluesky_profile(h) for h in domains if "." in h.strip(".") and "@" not in h}
+        found[PLATFORM] = sorted(set(found[PLATFORM]) | handles)
     if any(p == "mastodon" for p, _ in whose.accounts):
         named = [h.lower().lstrip("@").partition("@") for h in whose.handles]
         at = [(user, host) for user, _, host in named if user and host]
@@ -144,7 +151,7 @@ def _rows(conn: Connection, mentions: Any, platform: str, starts: list[str]) -> 
     quoting = [
         sa.func.lower(MENTION.c[c]).contains(s, autoescape=True) for c in _COLUMNS for s in starts
     ]
-    if platform == X:  # a post quoting or answering theirs shows it: "@ana: …"
+    if platform in (X, PLATFORM):  # a post quoting or answering theirs shows it: "@ana: …"
         titles = (f"@{s.rstrip('/').rsplit('/', 1)[-1]}: " for s in starts)
         quoting += [
             sa.func.lower(MENTION.c.on_title).startswith(t, autoescape=True) for t in titles
