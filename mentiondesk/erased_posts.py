@@ -33,6 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.erased_digests import keep_digests, kept_among
 from mentiondesk.erased_profiles import unquoted_later
 from mentiondesk.erased_quote_lines import PLATFORM as QUOTING
 from mentiondesk.erased_quote_lines import X as QUOTING_X
@@ -45,12 +46,11 @@ from mentiondesk.erased_quote_lines import (
 )
 from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import Mention
-from mentiondesk.tables import ERASED_POST, MENTION
+from mentiondesk.tables import MENTION
 
 _NAME = "erased_post"  # the key's row in fingerprint_key
 _THREAD = "erased_thread"  # the markers' key's row
 MARK = "erased:"  # a marker's start
-_BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
 # PostgreSQL advisory lock (one bigint key: not the two-key space of opt_outs' locks): an
 # ingest holds it shared from reading the fingerprints to its commit, an erasure exclusive
 # from its start. So an erasure's rewrite of others' quotes sees every post an ingest stored
@@ -71,13 +71,7 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
     key = key_for(conn, _NAME, create=True)
     assert key is not None
     # An edited post (X) by its latest version's id too: replies name that one.
-    digests = sorted({fingerprint(key, p, i) for p, e, v in posts for i in (e, v) if i})
-    for start in range(0, len(digests), _BATCH):
-        batch = digests[start : start + _BATCH]
-        kept = set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-        fresh = [{"digest": d} for d in batch if d not in kept]
-        if fresh:
-            conn.execute(sa.insert(ERASED_POST), fresh)
+    keep_digests(conn, {fingerprint(key, p, i) for p, e, v in posts for i in (e, v) if i})
 
 
 def erasing(conn: Connection) -> None:
@@ -141,13 +135,7 @@ def _erased(
     conn: Connection, keys: list[bytes], posts: Collection[tuple[str, str]]
 ) -> set[tuple[str, str]]:
     """Those of these (platform, post id) erased on request before, under any key."""
-    forms = {post: [fingerprint(k, *post) for k in keys] for post in posts}
-    digests = sorted({d for found in forms.values() for d in found})
-    kept: set[str] = set()
-    for start in range(0, len(digests), _BATCH):
-        batch = digests[start : start + _BATCH]
-        kept |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-    return {post for post, found in forms.items() if not kept.isdisjoint(found)}
+    return kept_among(conn, {post: [fingerprint(k, *post) for k in keys] for post in posts})
 
 
 def thread_key(conn: Connection, *, create: bool) -> bytes | None:
@@ -164,7 +152,3 @@ def marker(key: bytes, platform: str, external_id: str) -> str:
 def fingerprint(key: bytes, platform: str, external_id: str) -> str:
     """Hex HMAC-SHA256 under `key` of "platform\\npost id"."""
     return hmac.new(key, f"{platform}\n{external_id}".encode(), hashlib.sha256).hexdigest()
-
-
-def _among(digests: list[str]) -> sa.ColumnElement[bool]:
-    return ERASED_POST.c.digest.in_(digests)

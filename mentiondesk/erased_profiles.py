@@ -19,9 +19,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from hashlib import sha256
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.erased_digests import keep_digests, kept_among
 from mentiondesk.erased_quote_lines import (
     PLATFORM,
     quote_links,
@@ -31,12 +31,10 @@ from mentiondesk.erased_quote_lines import (
 )
 from mentiondesk.fingerprint_keys import key_for
 from mentiondesk.models import Mention
-from mentiondesk.tables import ERASED_POST
 
 NAME = "erased_post"  # erased_posts' key: one key for what ingesting looks up
 _SCHEME = "https://"
 _DEPTH = 4  # path segments looked up: a profile is at most two (/users/ana/), kept bounded
-_BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
 
 
 def profile_fingerprint(key: bytes, platform: str, start: str) -> str:
@@ -52,13 +50,7 @@ def keep_profiles(conn: Connection, links: dict[str, list[str]]) -> None:
         return
     key = key_for(conn, NAME, create=True)
     assert key is not None  # made just now if none was
-    digests = sorted({profile_fingerprint(key, p, s) for p, ss in links.items() for s in ss})
-    for start in range(0, len(digests), _BATCH):
-        batch = digests[start : start + _BATCH]
-        kept = set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-        fresh = [{"digest": d} for d in batch if d not in kept]
-        if fresh:
-            conn.execute(sa.insert(ERASED_POST), fresh)
+    keep_digests(conn, {profile_fingerprint(key, p, s) for p, ss in links.items() for s in ss})
 
 
 def starts_of(link: str) -> list[str]:
@@ -109,14 +101,4 @@ def _erased(
     conn: Connection, keys: Sequence[bytes], starts: Collection[tuple[str, str]]
 ) -> set[tuple[str, str]]:
     """Those (platform, address start) kept, under any key."""
-    forms = {s: [profile_fingerprint(k, *s) for k in keys] for s in starts}
-    digests = sorted({d for found in forms.values() for d in found})
-    kept: set[str] = set()
-    for start in range(0, len(digests), _BATCH):
-        batch = digests[start : start + _BATCH]
-        kept |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-    return {s for s, found in forms.items() if not kept.isdisjoint(found)}
-
-
-def _among(digests: list[str]) -> sa.ColumnElement[bool]:
-    return ERASED_POST.c.digest.in_(digests)
+    return kept_among(conn, {s: [profile_fingerprint(k, *s) for k in keys] for s in starts})
