@@ -5,11 +5,6 @@ post labelled for its content (by its author or a labeler) reaches the desk sayi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
@@ -22,34 +17,22 @@ def _label(uri: str, val: str, *, neg: bool = False) -> dict[str, object]:
     return {**label, "neg": True} if neg else label
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
-    async with FakeAPI() as api:
-        yield BlueskyFake(api, clock=clock)
-    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
-
-
 async def test_hidden_posts_are_left_out_and_content_labels_are_said(
-    fake: BlueskyFake, clock: FakeClock
+    bluesky_fake: BlueskyFake, clock: FakeClock
 ) -> None:
-    source = bluesky_source(fake, clock, query="lumora")
+    source = bluesky_source(bluesky_fake, clock, query="lumora")
     cursor = await started(source, clock)
-    spam = fake.hit("lumora pix grátis 💸 clique aqui", author="spam1", lang="pt")
+    spam = bluesky_fake.hit("lumora pix grátis 💸 clique aqui", author="spam1", lang="pt")
     spam["labels"] = [_label(spam["uri"], "!hide")]
-    banned = fake.mention(
+    banned = bluesky_fake.mention(
         "@lumora.bsky.social golpe", author="gone", author_labels=[_label("did:x", "!takedown")]
     )
-    nsfw = fake.mention(
+    nsfw = bluesky_fake.mention(
         "@lumora.bsky.social olha isso", author="ana", lang="pt", self_labels=["porn"]
     )
-    gore = fake.hit("lumora acidente na agência", author="bia", lang="pt")
+    gore = bluesky_fake.hit("lumora acidente na agência", author="bia", lang="pt")
     gore["labels"] = [_label(gore["uri"], "graphic-media"), _label(gore["uri"], "!no-promote")]
-    cleared = fake.hit("lumora meu cartão chegou 🎉", author="cai", lang="pt")
+    cleared = bluesky_fake.hit("lumora meu cartão chegou 🎉", author="cai", lang="pt")
     cleared["labels"] = [_label(cleared["uri"], "!hide"), _label(cleared["uri"], "!hide", neg=True)]
     run = await once(source, cursor, clock=clock)
     await source.close()

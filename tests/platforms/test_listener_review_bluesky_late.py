@@ -9,41 +9,27 @@ before it came: the watermark, set at that newest, dropped it for good.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import pytest
-
-from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
-    async with FakeAPI() as api:
-        yield BlueskyFake(api, clock=clock)
-    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
-
-
-async def test_a_reply_indexed_late_is_read(fake: BlueskyFake, clock: FakeClock) -> None:
-    source = bluesky_source(fake, clock, query="")
+async def test_a_reply_indexed_late_is_read(bluesky_fake: BlueskyFake, clock: FakeClock) -> None:
+    source = bluesky_source(bluesky_fake, clock, query="")
     cursor = await started(source, clock)
     clock.advance(60)
     written = clock()  # the bridged reply is written now, reaches Bluesky two minutes later
     clock.advance(30)
-    on_time = fake.mention("@lumora.bsky.social where is my order", author="gus")
+    on_time = bluesky_fake.mention("@lumora.bsky.social where is my order", author="gus")
     first = await once(source, cursor, clock=clock)
     clock.advance(90)
-    late = fake.mention("@lumora.bsky.social still broken", author="ivy", created_at=written)
+    late = bluesky_fake.mention(
+        "@lumora.bsky.social still broken", author="ivy", created_at=written
+    )
     clock.advance(60)
-    after = fake.mention("@lumora.bsky.social hello", author="jo")
+    after = bluesky_fake.mention("@lumora.bsky.social hello", author="jo")
     second = await once(source, first.cursor, clock=clock)
     await source.close()
     assert first.ids == [on_time["uri"]]

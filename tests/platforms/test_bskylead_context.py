@@ -7,29 +7,12 @@ reached the desk as those words alone: the quoted post's address at best."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 from tests.platforms.posting import post_action, poster
 
 GET_POSTS = "/xrpc/app.bsky.feed.getPosts"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
-    async with FakeAPI() as api:
-        yield BlueskyFake(api, clock=clock)
-    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
 
 
 def _quote_of(post: dict[str, object], *, with_media: bool) -> tuple[dict, dict]:
@@ -59,13 +42,13 @@ def _quote_of(post: dict[str, object], *, with_media: bool) -> tuple[dict, dict]
 
 
 async def test_a_quoted_post_a_search_hit_carries_is_its_context(
-    fake: BlueskyFake, clock: FakeClock
+    bluesky_fake: BlueskyFake, clock: FakeClock
 ) -> None:
-    source = bluesky_source(fake, clock, query="lumora")
+    source = bluesky_source(bluesky_fake, clock, query="lumora")
     cursor = await started(source, clock)
-    announced = fake.post("Pix parcelado chegou 🚀 ação válida até sexta", author="lumora")
+    announced = bluesky_fake.post("Pix parcelado chegou 🚀 ação válida até sexta", author="lumora")
     embed, view = _quote_of(announced, with_media=True)
-    quote = fake.hit(
+    quote = bluesky_fake.hit(
         "lumora não funcionou de novo 😡", author="ana", lang="pt", embed=embed, embed_view=view
     )
     run = await once(source, cursor, clock=clock)
@@ -74,20 +57,22 @@ async def test_a_quoted_post_a_search_hit_carries_is_its_context(
     assert mention.external_id == quote["uri"]
     assert mention.on_title == "@lumora.bsky.social: Pix parcelado chegou 🚀 ação válida até sexta"
     assert "🖼️ print do app com erro" in mention.text  # the quote's image alt, for the classifier
-    assert fake.api.calls(GET_POSTS) == []  # the view said it: no read spent
+    assert bluesky_fake.api.calls(GET_POSTS) == []  # the view said it: no read spent
 
 
 async def test_replies_and_quotes_in_notifications_say_what_they_are_on(
-    fake: BlueskyFake, clock: FakeClock
+    bluesky_fake: BlueskyFake, clock: FakeClock
 ) -> None:
-    source = bluesky_source(fake, clock, query="")
+    source = bluesky_source(bluesky_fake, clock, query="")
     cursor = await started(source, clock)
-    root = fake.hit("lumora: Pix fora do ar? Respondemos aqui", author="lumora")
-    middle = fake.hit("o meu caiu às 10h", author="bia", reply_to=root["uri"])
-    deep = fake.mention("de novo?! 😤", reason="reply", reply_to=middle["uri"], root=root["uri"])
+    root = bluesky_fake.hit("lumora: Pix fora do ar? Respondemos aqui", author="lumora")
+    middle = bluesky_fake.hit("o meu caiu às 10h", author="bia", reply_to=root["uri"])
+    deep = bluesky_fake.mention(
+        "de novo?! 😤", reason="reply", reply_to=middle["uri"], root=root["uri"]
+    )
     embed, _ = _quote_of(root, with_media=False)
-    quote = fake.mention("vergonha", reason="quote", author="cai", embed=embed)
-    odd = fake.mention("oi", reason="reply", author="dan", reply_to="not-a-uri")
+    quote = bluesky_fake.mention("vergonha", reason="quote", author="cai", embed=embed)
+    odd = bluesky_fake.mention("oi", reason="reply", author="dan", reply_to="not-a-uri")
     run = await once(source, cursor, clock=clock)
     await source.close()
     on = {m.external_id: (m.on_title, m.thread_id) for m in run.mentions}
@@ -97,19 +82,21 @@ async def test_replies_and_quotes_in_notifications_say_what_they_are_on(
         None,
     )
     assert on[odd["uri"]] == (None, "not-a-uri")  # read, with nothing asked for it
-    [call] = fake.api.calls(GET_POSTS)  # one read for the page, well-formed post URIs only
+    [call] = bluesky_fake.api.calls(GET_POSTS)  # one read for the page, well-formed post URIs only
     assert sorted(call.query.getall("uris")) == sorted([middle["uri"], root["uri"]])
 
 
 async def test_a_reply_deep_in_a_thread_points_root_at_the_threads_first_post(
-    fake: BlueskyFake,
+    bluesky_fake: BlueskyFake,
 ) -> None:
-    root = fake.hit("lumora: dúvidas sobre o cartão? 👇", author="lumora")
-    middle = fake.hit("o meu não chegou", author="bia", reply_to=root["uri"])
-    deep = fake.mention("@lumora.bsky.social e agora?", reply_to=middle["uri"], root=root["uri"])
-    responder = poster("bluesky", fake.base_url)
+    root = bluesky_fake.hit("lumora: dúvidas sobre o cartão? 👇", author="lumora")
+    middle = bluesky_fake.hit("o meu não chegou", author="bia", reply_to=root["uri"])
+    deep = bluesky_fake.mention(
+        "@lumora.bsky.social e agora?", reply_to=middle["uri"], root=root["uri"]
+    )
+    responder = poster("bluesky", bluesky_fake.base_url)
     await responder.deliver(post_action("bluesky", deep["uri"], text="Olá! Veja lumora.com.br"))
     await responder.close()
-    [made] = fake.records.values()
+    [made] = bluesky_fake.records.values()
     refs = {k: (r["uri"], r["cid"]) for k, r in made["value"]["reply"].items() if k != "$type"}
     assert refs == {"root": (root["uri"], root["cid"]), "parent": (deep["uri"], deep["cid"])}

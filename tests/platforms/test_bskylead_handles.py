@@ -5,40 +5,23 @@ by the handle the account has now: the old handle's links led to "profile not fo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
-    async with FakeAPI() as api:
-        yield BlueskyFake(api, clock=clock)
-    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
-
-
 async def test_a_renamed_author_is_one_person_and_her_links_outlive_the_old_handle(
-    fake: BlueskyFake, clock: FakeClock
+    bluesky_fake: BlueskyFake, clock: FakeClock
 ) -> None:
-    source = bluesky_source(fake, clock, query="")
+    source = bluesky_source(bluesky_fake, clock, query="")
     cursor = await started(source, clock)
-    before = fake.mention("@lumora.bsky.social meu Pix não caiu", author="ana", lang="pt")
+    before = bluesky_fake.mention("@lumora.bsky.social meu Pix não caiu", author="ana", lang="pt")
     first = await once(source, cursor, clock=clock)
     did = before["author"]["did"]
     before["author"]["handle"] = "ana.com.br"  # she moves to her own domain
-    del fake.handles["ana.bsky.social"]  # the old handle is no one's now
+    del bluesky_fake.handles["ana.bsky.social"]  # the old handle is no one's now
     clock.advance(60)
-    after = fake.mention("@lumora.bsky.social e agora?", author="ana", lang="pt")
+    after = bluesky_fake.mention("@lumora.bsky.social e agora?", author="ana", lang="pt")
     after["author"]["handle"] = "ana.com.br"
     second = await once(source, first.cursor, clock=clock)
     await source.close()

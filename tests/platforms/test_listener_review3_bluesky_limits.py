@@ -4,14 +4,12 @@ other way round; a 429 that names no `ratelimit-reset` but says `Retry-After` is
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
 
 from listener.bluesky import BlueskySource
 from mentiondesk.models import RateLimited
-from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, BlueskyFake
 from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
@@ -19,20 +17,8 @@ from tests.platforms.helpers import FakeClock, once, started
 REFUSED = {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"}
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def bluesky_fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
-    async with FakeAPI() as api:
-        yield BlueskyFake(api, clock=clock)
-    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
-
-
-def _source(fake: BlueskyFake, clock: FakeClock, query: str = "lumora") -> BlueskySource:
-    return bluesky_source(fake, clock, query=query, page_size=5)
+def _source(bluesky_fake: BlueskyFake, clock: FakeClock, query: str = "lumora") -> BlueskySource:
+    return bluesky_source(bluesky_fake, clock, query=query, page_size=5)
 
 
 def _spent(reset: datetime) -> dict[str, str]:
