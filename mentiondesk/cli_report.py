@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import UTC, date, datetime, tzinfo
 from typing import Annotated
@@ -13,7 +14,7 @@ from mentiondesk import cli_json
 from mentiondesk.cli_common import day, desk_zone, err, load, open_store
 from mentiondesk.cli_values import bounded, one_of
 from mentiondesk.config_desk import desk_language
-from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
+from mentiondesk.period import DEFAULT_DAYS, Period, calendar_month, days_from, last_days
 from mentiondesk.report import period_report
 from mentiondesk.report_csv import csv_report
 from mentiondesk.report_text import plain_report, print_report, week
@@ -75,6 +76,17 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    month: Annotated[
+        date | None,
+        typer.Option(
+            "--month",
+            parser=_month,
+            help="A calendar month in \\[desk] timezone, written 2026-10 or 10/2026, its "
+            "recurring reasons against the month before (not with --days or --since).",
+            metavar="<yyyy-mm|mm/yyyy>",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -92,7 +104,9 @@ def report_command(
     first-response time, resolution rate, CSAT, NPS and recurring complaint reasons."""
     config = load(ctx)
     zone = desk_zone(config)
-    period = _period(days, since, zone)
+    period = (
+        _period(days, since, zone) if month is None else _month_period(days, since, month, zone)
+    )
     store = open_store(config, reading=True)
     try:
         now, hours = datetime.now(UTC), config.business_hours
@@ -115,6 +129,32 @@ def report_command(
         sys.stdout.write(plain_report(data, running=running, words=words, hours=hours))
     else:
         print_report(Console(emoji=False), data, running=running, words=words, hours=hours)
+
+
+def _month(value: str | date) -> date:
+    """`--month` on the command line: 2026-10 or 10/2026, as the first of that month."""
+    if isinstance(value, date):
+        return value
+    found = _YEAR_MONTH.fullmatch(value.strip()) or _MONTH_YEAR.fullmatch(value.strip())
+    if found is None or not 1 <= int(found["m"]) <= 12:
+        raise typer.BadParameter(f"{value!r} is not a month; write it as 2026-10 or 10/2026")
+    return date(int(found["y"]), int(found["m"]), 1)
+
+
+_YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
+_MONTH_YEAR = re.compile(r"(?P<m>\d{1,2})/(?P<y>\d{4})")
+
+
+def _month_period(days: int | None, since: date | None, month: date, zone: tzinfo) -> Period:
+    """The calendar month asked for; --days and --since say another period, so not with it."""
+    if days is not None or since is not None:
+        err.print("--month: a month is its own period; leave out --days and --since")
+        raise typer.Exit(2)
+    try:
+        return calendar_month(month, now=datetime.now(UTC), zone=zone)
+    except ValueError as exc:
+        err.print(f"--month: {exc}", markup=False)
+        raise typer.Exit(2) from None
 
 
 def _period(days: int | None, since: date | None, zone: tzinfo) -> Period:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -22,6 +22,9 @@ class Period:
     since: datetime
     days: int
     until: datetime | None = None
+    # Where the previous period starts when it is not as many days back: a calendar month's
+    # is the month before (October's trend is on September, not on 31 August–30 September).
+    before: datetime | None = None
 
     @property
     def first_day(self) -> date:
@@ -42,6 +45,8 @@ class Period:
         taken back on it to the midnight as many days before. One running to now lasted real
         time, taken back in UTC: on the wall clock a summer-time change between the two
         periods would make the previous one an hour longer or shorter."""
+        if self.before is not None:
+            return self.before
         if self.until is None:
             return self.since.astimezone(UTC) - span
         return self.since - span
@@ -75,6 +80,23 @@ def days_from(first: date, *, days: int | None, now: datetime, zone: tzinfo = UT
     last = today if days is None else min(first + timedelta(days=days - 1), today)
     end = None if last == today else _midnight(last + timedelta(days=1), zone)
     return Period(_midnight(first, zone), (last - first).days + 1, end)
+
+
+def calendar_month(month: date, *, now: datetime, zone: tzinfo = UTC) -> Period:
+    """The calendar month of `month` in `zone`, as a board's monthly figures are: from its
+    first midnight to the next month's (a summer-time change inside it moves neither).
+
+    Once over, its trend is on the month before, whatever its length. One under way runs to
+    now, and is compared, as `days_from`, with as long a time before it: a week of December
+    against the whole of November would read every reason as falling. Raises ValueError for
+    a month after this one."""
+    first = month.replace(day=1)
+    following = (first + timedelta(days=31)).replace(day=1)
+    period = days_from(first, days=(following - first).days, now=now, zone=zone)
+    if period.until is None:
+        return period
+    previous = (first - timedelta(days=1)).replace(day=1)
+    return replace(period, before=_midnight(previous, zone))
 
 
 def within(column: Any, period: Period | None) -> Any:

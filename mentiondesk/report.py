@@ -99,6 +99,10 @@ def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> di
             "answers": dash.nps_answers,
             "small_sample": dash.nps_small,
         },
+        # Volume by channel and language, as the dashboard's bars (most first): the read
+        # mentions again, so each adds up to `mentions`.
+        "by_platform": dict(dash.platforms),
+        "by_language": dict(dash.languages),
         "complaint_reasons": [
             {"reason": reason, "cases": n, "previous_period": before}
             for reason, n, before in dash.reasons

@@ -71,6 +71,13 @@ def _volume(data: dict[str, Any], w: ReportWords) -> Section:
         rows.append(Row(w.t(_LABELS.get(label, label)), w.number(n)))
     for topic, n in data["by_topic"].items():  # one vocabulary with the reasons, as the desk
         rows.append(Row(w.t("topic: {topic}", topic=w.word("reason", topic)), w.number(n)))
+    # The dashboard's bars: per channel and per language ("und": not identified).
+    for platform, n in data.get("by_platform", {}).items():
+        said = w.t("platform: {platform}", platform=w.word("platform", platform))
+        rows.append(Row(said, w.number(n)))
+    for lang, n in data.get("by_language", {}).items():
+        said = w.t("language: {language}", language=w.word("lang", lang))
+        rows.append(Row(said, w.number(n)))
     return Section(w.t("Mentions"), tuple(rows))
 
 

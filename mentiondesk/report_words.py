@@ -89,7 +89,13 @@ def _portuguese(lang: str) -> ReportWords:
     return ReportWords(
         lang,
         messages={**pt.MESSAGES, **(pt.PT_PT_MESSAGES if european else {})},
-        words={"label": PT_WORDS["label"], "reason": reasons, "weekday": PT_WORDS["weekday"]},
+        words={
+            "label": PT_WORDS["label"],
+            "reason": reasons,
+            "weekday": PT_WORDS["weekday"],
+            "platform": PT_WORDS["platform"],
+            "lang": PT_WORDS["lang"],
+        },
         numbers=NUMBER_FORMATS[lang],
         date_format="%d/%m/%Y",  # Portugal's too
     )

@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "neutral": "menções neutras",
     "praise": "elogios",
     "topic: {topic}": "assunto: {topic}",
+    "platform: {platform}": "plataforma: {platform}",
+    "language: {language}": "idioma: {language}",
     # Work
     "Work": "Atividade",
     "cases opened": "casos abertos",
@@ -102,4 +104,9 @@ PT_PT_MESSAGES: dict[str, str] = {
     "p50 in business hours": "p50 em horário de expediente",
     "p90 in business hours": "p90 em horário de expediente",
     "section": "secção",  # Portugal keeps the c it says
+    # Portugal's ordinal has the dot, as its desk writes it ("Tempo da 1.ª resposta").
+    "first response p50": "1.ª resposta: mediana (p50)",
+    "first response p90": "1.ª resposta: p90",
+    "first response mean": "TMR (tempo médio da 1.ª resposta)",
+    "first response, {hours}": "1.ª resposta, {hours}",
 }

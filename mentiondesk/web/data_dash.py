@@ -9,7 +9,7 @@ from functools import partial
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.figures import LABELS, Figures, load_period, load_period_with, mention_counts
 from mentiondesk.hourly import Hour, hourly_counts
-from mentiondesk.period import last_days
+from mentiondesk.period import Period, last_days
 from mentiondesk.store import Store
 
 PERIODS = (7, 30, 90)
@@ -23,10 +23,12 @@ def load_dashboard(
     now: datetime,
     zone: tzinfo = UTC,
     hours: BusinessHours | None = None,
+    period: Period | None = None,
 ) -> Figures:
-    """The dashboard's figures over the `days` calendar days up to today; first responses in
-    business hours too when the desk has them (`hours`)."""
-    return load_period(store, last_days(now, days, zone), now=now, zone=zone, hours=hours)
+    """The dashboard's figures over the `days` calendar days up to today (or `period`, a
+    calendar month); first responses in business hours too when the desk has them (`hours`)."""
+    period = period or last_days(now, days, zone)
+    return load_period(store, period, now=now, zone=zone, hours=hours)
 
 
 def load_dashboard_page(
@@ -36,11 +38,12 @@ def load_dashboard_page(
     now: datetime,
     zone: tzinfo = UTC,
     hours: BusinessHours | None = None,
+    period: Period | None = None,
 ) -> tuple[Figures, list[Hour]]:
-    """The page's figures and its last 24 hours by hour, read at one moment: a mention stored
-    meanwhile is in both charts or in neither."""
+    """The page's figures (of `period` when given) and its last 24 hours by hour, read at one
+    moment: a mention stored meanwhile is in both charts or in neither."""
     more = partial(hourly_counts, now=now, zone=zone)
-    period = last_days(now, days, zone)
+    period = period or last_days(now, days, zone)
     return load_period_with(store, period, more, now=now, zone=zone, hours=hours)
 
 
@@ -51,12 +54,14 @@ def mention_total(data: Figures) -> int:
     )
 
 
-def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:
+def csv_rows(
+    store: Store, *, days: int, now: datetime, zone: tzinfo = UTC, period: Period | None = None
+) -> list[list[str]]:
     """Daily mentions per platform and label over the period, for a spreadsheet; then, in
     columns after the total (so scripts reading the first six find them where they were), the
     same mentions by language: one column per language of the period (und: unknown)."""
     with store.engine.connect() as conn:
-        counts = mention_counts(conn, last_days(now, days, zone), zone)
+        counts = mention_counts(conn, period or last_days(now, days, zone), zone)
     table: dict[tuple[str, str], dict[str, int]] = {}
     langs: dict[tuple[str, str], dict[str, int]] = {}
     for d, platform, label, lang, n in counts:

@@ -161,4 +161,10 @@ DASHBOARD = {
     "Last 24 hours: {totals}": "Últimas 24 horas: {totals}",
     "The figures, hour by hour": "Os números, hora a hora",
     "Hour": "Hora",
+    # A calendar month (?month=2026-10): a board's period, its days in the heading.
+    "{first} to {last}": "{first} a {last}",
+    "Last month": "Mês passado",
+    "The calendar month before this one, its trends against the month before it": (
+        "O mês anterior a este, com a variação em relação ao mês antes dele"
+    ),
 }

@@ -47,4 +47,7 @@ SCORES_PT: dict[str, str] = {
         "promotores (9–10) menos a % de detratores (0–6), de -100 a +100. " + _ONCE
     ),
     "First response (p90)": "Tempo da 1.ª resposta (p90)",  # Portugal's ordinal has the dot
+    "The calendar month before this one, its trends against the month before it": (
+        "O mês civil anterior a este, com a variação face ao mês antes dele"
+    ),
 }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta, tzinfo
 
 from aiohttp import web
 
@@ -10,7 +11,7 @@ from mentiondesk.figures import LABELS, Figures
 from mentiondesk.hourly import Hour
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.models import zone_name
-from mentiondesk.period import DEFAULT_DAYS
+from mentiondesk.period import DEFAULT_DAYS, Period, calendar_month
 from mentiondesk.web.charts import day_rows, hbars, stacked_bars
 from mentiondesk.web.charts_hourly import hour_rows, hourly_bars
 from mentiondesk.web.common import DESK, render, require
@@ -39,28 +40,65 @@ def _days(request: web.Request) -> int:
     return int(text) if is_number(text, 3) and int(text) in PERIODS else DEFAULT_DAYS
 
 
+_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
+
+
+def _month(request: web.Request, now: datetime, zone: tzinfo) -> Period | None:
+    """?month=2026-10: that calendar month in the desk's zone, the period a board's monthly
+    figures cover (7, 30 or 90 days never are one), its trends on the month before; None when
+    not asked, or not a month up to this one (the last days, then, as without it)."""
+    found = _MONTH.fullmatch(request.query.get("month", ""))
+    if found is None or not 1 <= int(found["m"]) <= 12 or int(found["y"]) < 2000:
+        return None
+    try:
+        return calendar_month(date(int(found["y"]), int(found["m"]), 1), now=now, zone=zone)
+    except ValueError:  # a month to come
+        return None
+
+
+def _last_month(now: datetime, zone: tzinfo) -> str:
+    """The calendar month before this one in the desk's zone, as ?month= takes it."""
+    first = now.astimezone(zone).date().replace(day=1)
+    return f"{first - timedelta(days=1):%Y-%m}"
+
+
+def _query(data: Figures, month: Period | None) -> str:
+    """The period of the page in its links' query: the month's, or its days'."""
+    return f"month={data.since:%Y-%m}" if month else f"days={data.days}"
+
+
 async def _figures(
     request: web.Request, *, hourly: bool = False
-) -> tuple[Figures, list[Hour], datetime]:
+) -> tuple[Figures, list[Hour], datetime, Period | None]:
     """The period's figures (and the last 24 hours by hour, for the page) and the moment they
-    were read: the page and its summary export both come from here, so the sheet says what
-    the cards say. The sheet has no hourly rows: it is the period's, and a day under way's
-    hours would be stale by the time it is read."""
+    were read, and the calendar month asked for (None: the last days): the page and its
+    summary export both come from here, so the sheet says what the cards say. The sheet has
+    no hourly rows: it is the period's, and a day under way's hours would be stale by the
+    time it is read."""
     desk, now = request.app[DESK], request.app[DESK].clock()
     days, zone, hours = _days(request), request.app[ZONE], desk.config.business_hours
+    month = _month(request, now, zone)
     if hourly:
         data, by_hour = await desk.db(
-            load_dashboard_page, desk.store, days=days, now=now, zone=zone, hours=hours
+            load_dashboard_page,
+            desk.store,
+            days=days,
+            now=now,
+            zone=zone,
+            hours=hours,
+            period=month,
         )
-        return data, by_hour, now
-    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=zone, hours=hours)
-    return data, [], now
+        return data, by_hour, now, month
+    data = await desk.db(
+        load_dashboard, desk.store, days=days, now=now, zone=zone, hours=hours, period=month
+    )
+    return data, [], now, month
 
 
 @require(Role.MANAGER)
 async def dashboard(request: web.Request) -> web.Response:
     loc = negotiate(request)
-    data, hourly, now = await _figures(request, hourly=True)
+    data, hourly, now, month = await _figures(request, hourly=True)
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
@@ -72,7 +110,10 @@ async def dashboard(request: web.Request) -> web.Response:
         if data.compared
     }
     reasons = [(loc.word("reason", r), n) for r, n, _ in data.reasons]
-    today = categories[-1]  # the period ends today: its bar counts a day not over yet
+    # A period running to now ends today: its bar counts a day not over yet. A month over has
+    # no such day.
+    running = month is None or month.until is None
+    today = categories[-1] if running else None
     return render(
         request,
         "dashboard.html",
@@ -89,6 +130,20 @@ async def dashboard(request: web.Request) -> web.Response:
         total=mention_total(data),
         p90_min=P90_MIN_ANSWERS,
         computed=now,  # the moment the figures were read (shown in the desk's zone)
+        month=month,
+        month_days=_days_of(loc, month),
+        last_month=_last_month(now, request.app[ZONE]),
+        query=_query(data, month),
+        running=running,
+    )
+
+
+def _days_of(loc: Locale, month: Period | None) -> str:
+    """A month's first and last days as the page writes days: "01/10/2026 a 31/10/2026"."""
+    if month is None:
+        return ""
+    return loc.t(
+        "{first} to {last}", first=loc.date(month.first_day), last=loc.date(month.last_day)
     )
 
 
@@ -108,14 +163,16 @@ async def dashboard_csv(request: web.Request) -> web.Response:
     """The period's daily mentions per platform and label, in the page's language for its
     spreadsheets; English, or any language with ?format=data, in the stable data format."""
     desk, loc = request.app[DESK], negotiate(request)
-    days = _days(request)
-    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock(), zone=request.app[ZONE])
+    days, now, zone = _days(request), desk.clock(), request.app[ZONE]
+    month = _month(request, now, zone)
+    rows = await desk.db(csv_rows, desk.store, days=days, now=now, zone=zone, period=month)
     as_data = request.query.get("format") == DATA or loc.lang == DEFAULT
+    name = f"mentiondesk-{month.since:%Y-%m}.csv" if month else f"mentiondesk-{days}d.csv"
     return web.Response(
         text=data_csv(rows) if as_data else spreadsheet_csv(rows, loc),
         content_type="text/csv",
         charset="utf-8",
-        headers={"Content-Disposition": f'attachment; filename="mentiondesk-{days}d.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
@@ -124,14 +181,15 @@ async def summary_export(request: web.Request) -> web.Response:
     """The period's cards, a row per figure: in the page's language for its spreadsheets
     (English too: the figures as shown, not raw seconds), or the data form with ?format=data."""
     loc = negotiate(request)
-    data, _, now = await _figures(request)
+    data, _, now, month = await _figures(request)
     zone, total = request.app[ZONE], mention_total(data)
     if request.query.get("format") == DATA:
         text = summary_csv(data_rows(data, total=total, computed=now, zone=zone), None)
     else:
         rows = sheet_rows(data, loc, total=total, computed=now, zone=zone)
         text = summary_csv(rows, loc)
-    name = f"mentiondesk-summary-{data.days}d.csv"
+    span = f"{data.since:%Y-%m}" if month else f"{data.days}d"
+    name = f"mentiondesk-summary-{span}.csv"
     return web.Response(
         text=text,
         content_type="text/csv",
