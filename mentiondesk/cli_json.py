@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from mentiondesk import queue_views
 from mentiondesk.held_replies import HeldReply
 from mentiondesk.outbox_admin import Waiting
+from mentiondesk.reply_limits import TooLong
 
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal may still act on
 # (U+009B is CSI on its own) or that make text read backwards: \u-escaped, the same string
@@ -94,7 +95,8 @@ def _case(c: queue_views.CaseView) -> dict[str, Any]:
 
 def _held(held: HeldReply) -> dict[str, Any]:
     """The approved reply the outbox holds: its draft, outbox action, and why (a reason code,
-    as `held_replies.held_reason` gives it; `last_error` as recorded)."""
+    as `held_replies.held_reason` gives it; `last_error` as recorded; a too-long one's
+    `length`)."""
     return {
         "draft_id": held.draft_id,
         "kind": held.kind,
@@ -102,7 +104,19 @@ def _held(held: HeldReply) -> dict[str, Any]:
         "status": held.post.status,
         "reason": held.post.reason,
         "last_error": held.post.last_error,
+        "length": _length(held.post.length),
     }
+
+
+def _length(found: TooLong | None) -> dict[str, Any] | None:
+    """A reply held as too long, as the desk says it: its length as the platform counts it
+    (in bytes where `unit` says so: Bluesky's), the limit, and by how much it is over (0:
+    it fits by the desk's count, the platform counted it longer); null for other holds."""
+    if found is None:
+        return None
+    over = max(0, found.length - found.limit)
+    unit = "bytes" if found.over_bytes else "characters"
+    return {"counted": found.length, "limit": found.limit, "over": over, "unit": unit}
 
 
 def drafts(

@@ -13,13 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from mentiondesk import cli_json, cli_sources_json, registry
-from mentiondesk.cli_common import config_errors, desk_zone, load
+from mentiondesk.cli_common import config_errors, desk_zone
 from mentiondesk.cli_sources_recorded import recorded_lines
 from mentiondesk.cli_sources_restarts import HEADING, restarted_lines
 from mentiondesk.cli_sources_words import NO_ANSWER, NOTHING, detail_words, rate_limit_words
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.cli_values import FormatOption
-from mentiondesk.config import Config
+from mentiondesk.config import Config, load_config
 from mentiondesk.models import ConfigError, SourceStatus
 
 sources_app = typer.Typer(help="Inspect the configured sources.", no_args_is_help=True)
@@ -68,12 +68,14 @@ def check(ctx: typer.Context, format: FormatOption = "text") -> None:
     keeps crashing: 5 restarts in the last hour, one in the last 10 minutes. The last line
     names each. 0 otherwise: rate limits, a blip, a clean stop
     and a desk whose worker has not run yet are no failure. 2: the config is wrong.
-    With --format json: each source's status, problem and fix, the same exit status.
+    With --format json: each source's status, problem and fix, the same exit status; a
+    config problem is on stdout too (`ok` false, `exit_status` 2, `problems` by key).
     """
-    config = load(ctx, secrets=True)
-    with config_errors():
+    as_json = format == "json"
+    with config_errors(), cli_sources_json.problems_as_json(str(ctx.obj), as_json):
+        config = load_config(ctx.obj, secrets=True)
         statuses = asyncio.run(check_all(config))
-    if format == "json":
+    if as_json:
         data = cli_sources_json.checked(config, statuses)
         cli_json.write(data)
         raise typer.Exit(data["exit_status"])

@@ -4,15 +4,18 @@ exit status the command ends with (the same as the text's: 1 when anything faile
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mentiondesk.cli_json_admin import restart, split_fix
+from mentiondesk import cli_json
+from mentiondesk.cli_json_admin import key_problem, restart, split_fix
 from mentiondesk.cli_sources_recorded import SourceRecord, recorded_each, store_failure
 from mentiondesk.cli_sources_restarts import fix_words, read_restarts
 from mentiondesk.cli_sources_words import NOTHING, connection_check, rate_limit_words
 from mentiondesk.config import Config
-from mentiondesk.models import SourceStatus
+from mentiondesk.models import ConfigError, SourceStatus
 
 _UTC = ZoneInfo("UTC")  # the recorded words' times too, as every JSON output gives them
 
@@ -33,6 +36,32 @@ def checked(config: Config, statuses: list[SourceStatus]) -> dict[str, Any]:
         "store_problem": None if store is None else each,
         "sources": sources,
         "restarts": restarts,
+    }
+
+
+@contextmanager
+def problems_as_json(path: str, as_json: bool) -> Iterator[None]:
+    """With --format json, a config problem (nothing probed: exit 2) is one JSON object on
+    stdout too, as check-config gives it, before config_errors says it on stderr: a script
+    reading stdout got nothing to parse."""
+    try:
+        yield
+    except ConfigError as exc:
+        if as_json:
+            cli_json.write(config_problem(path, str(exc)))
+        raise
+
+
+def config_problem(path: str, text: str) -> dict[str, Any]:
+    """The check's shape, nothing checked: `ok` false, exit 2, each problem by its key."""
+    return {
+        "ok": False,
+        "exit_status": 2,
+        "config": path,
+        "problems": [key_problem(line, path) for line in text.splitlines()],
+        "store_problem": None,
+        "sources": [],
+        "restarts": [],
     }
 
 

@@ -9,7 +9,7 @@ list` and /healthz count it, and here the queue and the case page show it where 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,8 +27,15 @@ from mentiondesk.held_reasons import held_reason as held_reason
 from mentiondesk.opt_outs import dm_refused
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import DoNotContact, NotFound, StaleAction
+from mentiondesk.reply_limits import (
+    TooLong,
+    content_warning,
+    length_problem,
+    reply_length,
+    reply_limit,
+)
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,9 @@ class PostState:
     status: str  # pending | done | held | dropped
     attempts: int
     last_error: str | None
+    # Held as too long: the reply's length as its platform counts it, against its limit
+    # (the desk says by how much); None for any other post.
+    length: TooLong | None = None
 
     @property
     def held(self) -> bool:
@@ -140,12 +150,38 @@ def post_states(conn: Connection, draft_ids: Iterable[int]) -> dict[int, PostSta
     ids = list(draft_ids)
     if not ids:
         return {}
+    reply = (DRAFT.c.text.label("reply"), DRAFT.c.kind.label("reply_kind"))
+    answered = (MENTION.c.platform, MENTION.c.text.label("answered"), AUTHOR.c.handle)
     rows = conn.execute(
-        sa.select(DRAFT.c.id.label("draft_id"), OUTBOX)
+        sa.select(DRAFT.c.id.label("draft_id"), *reply, *answered, OUTBOX)
         .join(OUTBOX, OUTBOX.c.key == post_key(DRAFT.c.id))
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .where(DRAFT.c.id.in_(ids))
     ).all()
-    return {r.draft_id: PostState(r.id, r.status, r.attempts, r.last_error) for r in rows}
+    states = {r.draft_id: PostState(r.id, r.status, r.attempts, r.last_error) for r in rows}
+    for r in rows:
+        if states[r.draft_id].held and states[r.draft_id].reason == "too-long":
+            length = held_length(
+                r.platform,
+                r.reply,
+                private=r.reply_kind == "private",
+                handle=r.handle,
+                answered=r.answered,
+            )
+            states[r.draft_id] = replace(states[r.draft_id], length=length)
+    return states
+
+
+def held_length(platform: str, text: str, *, private: bool, handle: str, answered: str) -> TooLong:
+    """A reply held as too long, counted as approval counts it (`answered`: the stored text of
+    the post it answers, whose Mastodon content warning it carries). Its length may fit by
+    that count (the platform counted otherwise, or its limit is lower): length <= limit."""
+    warning = content_warning(platform, answered)
+    if found := length_problem(platform, text, private=private, handle=handle, warning=warning):
+        return found
+    length = reply_length(platform, text, private=private, handle=handle, warning=warning)
+    return TooLong(platform, length, reply_limit(platform, private=private))
 
 
 def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldReply]:

@@ -14,4 +14,12 @@ FILTERS = {
     # "{cases}" and "{drafts}" are "3 casos", "1 rascunho sem caso": together, plural.
     "{cases} and {drafts} match the filters": "{cases} e {drafts} correspondem aos filtros",
     "Nothing waiting matches the filters.": "Nada do que está na fila corresponde aos filtros.",
+    # said as Clear (or Filter with nothing chosen) loads the whole queue
+    "No filters: {n} case waiting": "Sem filtros: {n} caso na fila",
+    "No filters: {n} cases waiting": "Sem filtros: {n} casos na fila",
+    "No filters: {n} draft without a case waiting": "Sem filtros: {n} rascunho sem caso na fila",
+    "No filters: {n} drafts without a case waiting": (
+        "Sem filtros: {n} rascunhos sem caso na fila"
+    ),
+    "No filters: {cases} and {drafts} waiting": "Sem filtros: {cases} e {drafts} na fila",
 }

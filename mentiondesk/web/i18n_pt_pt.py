@@ -17,6 +17,7 @@ from mentiondesk.alert_words_pt import PT_PT_WORDS
 from mentiondesk.web.i18n_pt_audit import AUDIT_PT as _AUDIT
 from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS_PT as _DRAFT_LANGS
+from mentiondesk.web.i18n_pt_held import HELD_PT as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_bulk import BULK as _BULK
@@ -42,6 +43,7 @@ MESSAGES: dict[str, str] = {
     **_DRAFT_LANGS,
     **_CONFIRM,
     **_PRIVACY,
+    **_HELD,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",

@@ -155,11 +155,26 @@
       say.textContent = over;
     }
     // The platform would refuse it (and the desk does too): shorten first, saving still works.
-    var approve = area.form.querySelector("button[value=approve]");
-    if (approve) {
-      approve.disabled = tooLong;
-      approve.title = over;
-    }
+    // Mark as posted too (Hacker News): the server refuses to record a reply over the limit
+    // (queue._check_reply), so pressing it would only bring the page back refused.
+    area.form.querySelectorAll("button[value=approve], button[value=posted]").forEach(
+      function (send) {
+        send.disabled = tooLong;
+        send.title = over;
+        if (say) describedBy(send, say, tooLong);
+      });
+  }
+
+  // A disabled button says why to a screen reader that lands on it (a title alone is not
+  // read everywhere): the count's spoken words join its description while it is too long.
+  var sayIds = 0;
+  function describedBy(button, say, on) {
+    if (!say.id) say.id = "count-say-" + (++sayIds);
+    var ids = (button.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    ids = ids.filter(function (id) { return id !== say.id; });
+    if (on) ids.push(say.id);
+    if (ids.length) button.setAttribute("aria-describedby", ids.join(" "));
+    else button.removeAttribute("aria-describedby");
   }
 
   md.ready(function () {
