@@ -3,8 +3,10 @@ setting is at fault (the webhook's URL, or the responder's `channel`), as a whol
 
 Without this, a deleted webhook (Mattermost answers 400, not 404) held each alert on its own,
 and a `channel` that does not exist (404) or that a locked webhook may not post to (403) was
-said to be the URL's fault. Only the ids below are read: the body's `message` is never kept
-(responders/_refusal.py: a service's words may echo what was sent).
+said to be the URL's fault; incoming webhooks turned off by the server's admin (501) held
+each alert on its own, one error line each, and tried every later one. Only the ids below
+are read: the body's `message` is never kept (responders/_refusal.py: a service's words may
+echo what was sent).
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import json
 
 from mentiondesk.models import SinkRefused
 
-# (status, id): what is wrong, and which setting to fix ("url" or "channel").
+# (status, id): what is wrong, and which setting to fix ("url", "channel", or the "server"'s).
 _KNOWN: dict[tuple[int, str], tuple[str, str]] = {
+    (501, "web.incoming_webhook.disabled.app_error"): (
+        "incoming webhooks are turned off on that server",
+        "server",
+    ),
     (400, "web.incoming_webhook.invalid.app_error"): (
         "no such webhook (it was deleted, or the URL is wrong)",
         "url",
@@ -57,8 +63,16 @@ def raise_known(status: int, said: bytes, *, url_fix: str, name: str, channel: s
     if known is None:
         return
     what, setting = known
-    fix = url_fix if setting == "url" else channel_fix(name, channel)
+    fixes = {"url": url_fix, "server": SERVER_FIX}
+    fix = fixes.get(setting) or channel_fix(name, channel)
     raise SinkRefused(f"mattermost answered {status}: {what}; {fix}")
+
+
+# Where its admin turns them back on (Mattermost's System Console); nothing here to change.
+SERVER_FIX = (
+    "ask the Mattermost admin to turn on Enable Incoming Webhooks (System Console > "
+    "Integrations > Integration Management)"
+)
 
 
 def channel_fix(name: str, channel: str | None) -> str:

@@ -82,6 +82,7 @@ class WebhookSink:
             url, self.what, whole=WEBHOOK_REFUSED, fix=url_fix(name, url_env), refusal=self._refusal
         )
         self._fix = url_fix(name, url_env)  # for a refusal read in a 200's text (Teams)
+        self._where = url_where(name, url_env)  # for a fix that is not "set it to …" (Discord)
         self._url_digest = hashlib.sha256(url.encode()).hexdigest()[:16]
 
     def pace_key(self) -> str:
@@ -120,8 +121,12 @@ class WebhookSink:
 
 def url_fix(name: str, url_env: str | None) -> str:
     """What to set right when the webhook refuses as a whole: the variable holding its URL."""
-    where = f"{url_env} (url_env of responder {name!r})" if url_env else f"the URL of {name!r}"
-    return f"set {where} to the webhook's current URL, or restore its access"
+    return f"set {url_where(name, url_env)} to the webhook's current URL, or restore its access"
+
+
+def url_where(name: str, url_env: str | None) -> str:
+    """Where the webhook's URL is set: its variable, where it is known."""
+    return f"{url_env} (url_env of responder {name!r})" if url_env else f"the URL of {name!r}"
 
 
 def webhook_url(config: WebhookConfig) -> str:

@@ -16,6 +16,8 @@ from mentiondesk.models import (
     env_key,
 )
 from responders._chat_author import chat_handle, chat_reach, erased_named
+from responders._discord_chatops_refusal import raise_known
+from responders._discord_chatops_url import versioned
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
 from responders._text import case_title, impostor_warning, other_language_note
@@ -64,7 +66,9 @@ class DiscordResponder(WebhookSink):
         wording: Wording = ENGLISH,
         url_env: str | None = None,
     ) -> None:
-        super().__init__(name, url=url, wording=wording, url_env=url_env)
+        # With its API version: a URL as Discord gives it is served as v6, whose 429s count
+        # milliseconds where check() reads seconds (responders/_discord_chatops_url.py).
+        super().__init__(name, url=versioned(url), wording=wording, url_env=url_env)
         self.username = username
 
     @classmethod
@@ -88,6 +92,12 @@ class DiscordResponder(WebhookSink):
             # whatever page it names (a phishing page's title and image) under the alert.
             "flags": SUPPRESS_EMBEDS,
         }
+
+    def refused(self, status: int, said: bytes) -> None:
+        """A webhook in a forum channel (400), a deleted thread or webhook (404): held as a
+        whole, saying what to set right; a field refused (400): this alert alone, naming it;
+        Discord's IP ban (429 with no retry time): waited out in longer steps."""
+        raise_known(status, said, url_fix=self._fix, where=self._where)
 
     async def check(self) -> str:
         """Discord answers GET on a webhook URL with the webhook (nothing is posted)."""

@@ -24,7 +24,7 @@ from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
 from tests.test_outbox_unreachable import _enqueue, _rows
 
-GONE = "/api/webhooks/9/gone"  # a Discord webhook deleted: every POST answers 404
+GONE = "/api/v10/webhooks/9/gone"  # a Discord webhook deleted: every POST answers 404
 
 
 class Clock:
@@ -113,7 +113,7 @@ async def test_one_try_one_error_the_rest_held_and_all_sent_after_retry(
     assert len(errors) == 2, errors
     said = next(e for e in errors if "responder dead" in e)
     assert f"Held action {dead[0].id} (alert), and its 2 other pending action(s)" in said
-    assert "discord answered 404: nothing is there" in said
+    assert "discord answered 404: the webhook was deleted (Unknown Webhook)" in said
     assert "set the URL of 'dead'" in said and "mentiondesk outbox retry --held-for dead" in said
     per_action = f"outbox action {live[0].id} (alert) held: mattermost answered 400;"
     assert any(e.startswith(per_action) for e in errors)

@@ -110,7 +110,7 @@ async def test_responders_check_says_which_is_wrong(fake_api: FakeAPI) -> None:
     mm = MattermostResponder("mm", url=fake_api.base_url + webhooks.MATTERMOST)
     wrong_hook = DiscordResponder("discord-old", url=fake_api.base_url + "/api/webhooks/1/gone")
     fake_api.queue(
-        "GET", "/api/webhooks/1/gone", 404, {"message": "Unknown Webhook", "code": 10015}
+        "GET", "/api/v10/webhooks/1/gone", 404, {"message": "Unknown Webhook", "code": 10015}
     )
     sinks = {"slack": good, "slack-pt": bad, "discord": hook, "discord-old": wrong_hook}
     quiet = {"console": ConsoleResponder(), "cases": LocalHelpdeskResponder(), "mm": mm}
