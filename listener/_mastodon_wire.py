@@ -8,6 +8,7 @@ import html
 import re
 from collections.abc import Callable
 from datetime import datetime
+from http import HTTPStatus
 from typing import Any
 
 from mastodon import Mastodon
@@ -16,7 +17,6 @@ from mastodon.errors import (
     MastodonNetworkError,
     MastodonNotFoundError,
     MastodonRatelimitError,
-    MastodonServerError,
     MastodonUnauthorizedError,
 )
 
@@ -42,6 +42,13 @@ CLIENT_ERRORS = (MastodonRatelimitError, MastodonAPIError, MastodonNetworkError)
 # (update_status_service.rb, notify_about_update!): an edit of a mention not boosted is unseen.
 NOTIFIED = ["mention", "quote", "update"]
 EDITED = "update"
+# Mastodon answers 403 for a token without the scope a read needs ("This action is outside
+# the authorized scopes") and for an account its server disabled or suspended ("Your login
+# is currently disabled"); Mastodon.py drops those words for a list's endpoint: both named.
+FORBIDDEN = (
+    "check the token's scopes (read) and that the account is not disabled or suspended "
+    "on its server"
+)
 
 
 def notifications(api: Mastodon, **params: Any) -> Any:
@@ -71,20 +78,34 @@ def edit_version(status: Any) -> str | None:
 
 
 def refusal(endpoint: str, exc: Exception, reset: Callable[[], datetime]) -> Exception:
-    """One of CLIENT_ERRORS as the poller's error kinds (`reset`: when a rate limit ends)."""
+    """One of CLIENT_ERRORS as the poller's error kinds (`reset`: when a rate limit ends),
+    said as the other sources say them ("mastodon mentions: 401 Unauthorized; check the
+    token"): the status and its standard phrase, never Mastodon.py's tuple or class name."""
     if isinstance(exc, MastodonRatelimitError):
         return RateLimited(reset(), f"mastodon {endpoint}")
-    if isinstance(exc, MastodonUnauthorizedError):
-        return FatalError(f"mastodon {endpoint}: {exc}; check the token")
-    if isinstance(exc, MastodonNotFoundError):
-        return FatalError(f"mastodon {endpoint}: not found; check base_url")
-    if isinstance(exc, MastodonServerError | MastodonNetworkError):
-        return TransientError(f"mastodon {endpoint}: {type(exc).__name__}")
     status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
-    if status in (401, 403):
-        return FatalError(f"mastodon {endpoint}: {status}; check the token's scopes")
-    # Anything else (a body that is not JSON, a 4xx the server should not send) is retried.
-    return TransientError(f"mastodon {endpoint}: API error {status or 'malformed body'}")
+    # A body that is not JSON has no status here; a network failure says its kind.
+    network = type(exc).__name__ if isinstance(exc, MastodonNetworkError) else ""
+    said = f"mastodon {endpoint}: {status_words(status) or network or 'malformed body'}"
+    if isinstance(exc, MastodonUnauthorizedError) or status == 401:
+        return FatalError(f"{said}; check the token")
+    if status == 403:
+        return FatalError(f"{said}; {FORBIDDEN}")
+    if isinstance(exc, MastodonNotFoundError):
+        return FatalError(f"{said}; check base_url")
+    # A 5xx, a network failure, a body that is not JSON, a 4xx the server should not send:
+    # retried.
+    return TransientError(said)
+
+
+def status_words(status: int | None) -> str:
+    """ "503 Service Unavailable": the status and its standard phrase ("" for none)."""
+    if status is None:
+        return ""
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
 
 
 def html_to_text(content: str) -> str:
@@ -106,18 +127,34 @@ def names(status: Any, own: OwnAccounts) -> bool:
     return any(own.account(str(m.get("id")), str(m.get("acct") or "")) for m in named)
 
 
+def poll_options(status: Any) -> list[str]:
+    """The status's poll, as one line of its options ("📊 Lumora / Outra marca"): the
+    question alone ("qual o melhor café?") says nothing of what is asked, and an option may
+    be all that names the brand. Options are plain text, as Mastodon sends them."""
+    poll = status.get("poll")
+    options = poll.get("options") if isinstance(poll, dict) else None
+    titles = (
+        [o.get("title") for o in options if isinstance(o, dict)]
+        if isinstance(options, list)
+        else []
+    )
+    said = [" ".join(t.split()) for t in titles if isinstance(t, str) and t.strip()]
+    return [f"📊 {' / '.join(said)}"] if said else []
+
+
 def shown_with(status: Any, text: str, base_url: str | None = None) -> list[str]:
     """What the status shows beside its text, a line each (as the Bluesky source writes
-    them): its media's descriptions (alt text: a photo's may be all that names the brand),
-    its link card's title and description, and the address of the status it quotes
-    (Mastodon 4.5's `quote`). A part of another shape is left out."""
+    them): its poll's options, its media's descriptions (alt text: a photo's may be all
+    that names the brand), its link card's title and description, and the address of the
+    status it quotes (Mastodon 4.5's `quote`). A part of another shape is left out."""
     media = status.get("media_attachments")
     alts = (
         [m.get("description") for m in media if isinstance(m, dict)]
         if isinstance(media, list)
         else []
     )
-    lines = [f"🖼️ {a.strip()}" for a in alts if isinstance(a, str) and a.strip()]
+    lines = poll_options(status)
+    lines += [f"🖼️ {a.strip()}" for a in alts if isinstance(a, str) and a.strip()]
     card = status.get("card")
     if isinstance(card, dict):
         parts = [card.get("title"), card.get("description")]

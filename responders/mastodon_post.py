@@ -22,6 +22,7 @@ from typing import Any, ClassVar, Literal
 from mastodon import Mastodon
 from mastodon.errors import (
     MastodonAPIError,
+    MastodonError,
     MastodonNetworkError,
     MastodonNotFoundError,
     MastodonRatelimitError,
@@ -31,6 +32,7 @@ from mastodon.errors import (
 from pydantic import Field, field_validator
 
 from mentiondesk.models import (
+    VISIBILITIES,
     FatalError,
     OutboxAction,
     Pace,
@@ -45,6 +47,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.mastodon import build_mastodon
+from responders._mastodon_cm_limit import limit_note, server_limit
 from responders._post import post_parts, sent_before, sent_for
 from responders._refusal import GONE, recognised, status_words
 
@@ -52,10 +55,21 @@ _LOGGER = logging.getLogger(__name__)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain
-# Mastodon's words for a refusal an agent can act on ("Validation failed: Text character
-# limit of 500 exceeded"), said in ours.
+# Mastodon's words for a refusal an agent can act on, said in ours. The server writes them
+# in its locale (the account's, else the instance's DEFAULT_LOCALE): "Validation failed: Text
+# character limit of 500 exceeded", on a Brazilian instance "A validação falhou: Texto limite
+# de caracteres de 500 excedido", on a Portuguese one "… limite de caracter excedeu 500".
 _TOO_LONG = "the text is over the server's character limit; shorten it and approve it again"
-_HINTS = ((("character limit", "too long"), _TOO_LONG),)
+_TOO_LONG_WORDS = ("character limit", "too long", "limite de caracter", "límite de caracteres")
+_HINTS = ((_TOO_LONG_WORDS, _TOO_LONG),)
+# A 403 is the token or the account, whatever the words ("This action is outside the
+# authorized scopes", "Your login is currently disabled"): a set-up problem on the desk.
+_FORBIDDEN = (
+    "check the token's scopes (write:statuses) and that the brand's account is not "
+    "disabled or suspended on its server"
+)
+# The check reads the token's account (verify_credentials): its scope is another.
+_CHECK_FORBIDDEN = _FORBIDDEN.replace("(write:statuses)", "(profile or read:accounts)")
 
 
 def _status_text(content: str) -> str:
@@ -73,6 +87,13 @@ def _comparable(text: str) -> str:
     """Whitespace folded, and `@user@domain` as `@user`: Mastodon shows a mention by its
     username alone, so our "@dan@remote.test …" reads "@dan …" in the status."""
     return " ".join(_REMOTE.sub(r"@\1", text).split())
+
+
+def _failed(what: str, exc: Exception) -> str:
+    """A 5xx by its status ("mastodon posting: 503 Service Unavailable"), a network failure by
+    its kind: never Mastodon.py's tuple."""
+    status = exc.args[1] if len(exc.args) > 1 else None
+    return f"{what}: {status_words(status) or type(exc).__name__}"
 
 
 def _language(lang: str) -> str | None:
@@ -122,7 +143,11 @@ class MastodonPostResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
-        visibility = narrower("direct" if action.private else self.visibility, mention.visibility)
+        # The post as Mastodon has it now narrows too: a mention stored without its visibility
+        # (before it was kept, or by a source that did not send it) reads as public.
+        warning, seen_by = await self._answered(mention.external_id)
+        wanted = "direct" if action.private else self.visibility
+        visibility = narrower(narrower(wanted, mention.visibility), seen_by)
         text = mastodon_reply_text(mention.author.handle, text)
         earlier = await sent_before(
             self.name, action, lambda: self._our_reply(action, text, visibility)
@@ -134,7 +159,7 @@ class MastodonPostResponder:
             text,
             in_reply_to_id=mention.external_id,
             visibility=visibility,
-            spoiler_text=await self._warning(mention.external_id),
+            spoiler_text=warning,
             language=_language(action.context.reading.lang),
             idempotency_key=action.key,
         )
@@ -153,7 +178,7 @@ class MastodonPostResponder:
             except MastodonRatelimitError:  # not a MastodonAPIError: its reset, as a post's
                 raise self._rate_limited("mastodon thread check") from None
             except (MastodonServerError, MastodonNetworkError) as exc:
-                raise TransientError(f"mastodon thread check: {type(exc).__name__}") from None
+                raise TransientError(_failed("mastodon thread check", exc)) from None
             except MastodonAPIError:
                 return None  # the status is gone: nothing to find
         wanted = _comparable(text)
@@ -170,24 +195,29 @@ class MastodonPostResponder:
             None,
         )
 
-    async def _warning(self, status_id: str) -> str | None:
-        """The content warning of the status answered (None: it has none); a status gone is
-        refused as the post would be, one we may not read (403) is answered without one."""
+    async def _answered(self, status_id: str) -> tuple[str | None, str | None]:
+        """The content warning of the status answered (None: it has none) and who may see it
+        (one this version does not know, a fork's "local", as direct; None: not said); a
+        status gone is refused as the post would be, one we may not read (403) is answered
+        as the stored mention says."""
         async with self._lock:
             try:
                 status = await asyncio.to_thread(self.api.status, status_id)
             except MastodonRatelimitError:
                 raise self._rate_limited("mastodon reading the post") from None
             except (MastodonServerError, MastodonNetworkError) as exc:
-                raise TransientError(f"mastodon reading the post: {type(exc).__name__}") from None
+                raise TransientError(_failed("mastodon reading the post", exc)) from None
             except MastodonNotFoundError:
                 raise FatalError(
                     f"mastodon refused the post ({status_words(404)}): {GONE}"
                 ) from None
             except MastodonAPIError:
-                return None
-        warning = status.get("spoiler_text") if isinstance(status, dict) else None
-        return warning.strip() or None if isinstance(warning, str) else None
+                return None, None
+        if not isinstance(status, dict):
+            return None, None
+        warning, seen_by = status.get("spoiler_text"), status.get("visibility")
+        known = seen_by if seen_by in VISIBILITIES else "direct" if seen_by else None
+        return (warning.strip() or None if isinstance(warning, str) else None), known
 
     async def check(self) -> str:
         """Say whether the token works, for `mentiondesk responders check`."""
@@ -196,7 +226,17 @@ class MastodonPostResponder:
                 me = await asyncio.to_thread(self.api.account_verify_credentials)
             except MastodonUnauthorizedError:
                 raise FatalError("mastodon: the access token is refused") from None
-        return f"signed in as @{me['acct']}"
+            except MastodonAPIError as exc:  # its words only pick a hint, as a post's
+                status = exc.args[1] if len(exc.args) > 1 else None
+                hint = f"; {_CHECK_FORBIDDEN}" if status == 403 else ""
+                raise FatalError(
+                    f"mastodon: {status_words(status) or 'bad answer'}{hint}"
+                ) from None
+            try:
+                instance = await asyncio.to_thread(self.api.instance_v2)
+            except MastodonError:  # before Mastodon 4.0, or locked down: nothing to say
+                instance = None
+        return f"signed in as @{me['acct']}{limit_note(server_limit(instance))}"
 
     async def close(self) -> None:
         session = getattr(self.api, "session", None)
@@ -222,14 +262,14 @@ class MastodonPostResponder:
             except MastodonUnauthorizedError:
                 raise FatalError("mastodon posting: 401 Unauthorized; check the token") from None
             except (MastodonServerError, MastodonNetworkError) as exc:
-                raise TransientError(f"mastodon posting: {type(exc).__name__}") from None
+                raise TransientError(_failed("mastodon posting", exc)) from None
             except MastodonAPIError as exc:
                 # Mastodon.py's args: message, status, reason, the server's error (its words
                 # may quote the request: they only pick our hint, never shown).
                 status = exc.args[1] if len(exc.args) > 1 else None
                 if status in (403, 404, 422):
                     said = exc.args[3] if len(exc.args) > 3 else ""
-                    hint = GONE if status == 404 else recognised([said], _HINTS)
+                    hint = {404: GONE, 403: _FORBIDDEN}.get(status) or recognised([said], _HINTS)
                     words = f"({status_words(status)})" + (f": {hint}" if hint else "")
                     raise FatalError(f"mastodon refused the post {words}") from None
                 said = status_words(status) or "bad answer"

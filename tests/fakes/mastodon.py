@@ -32,8 +32,10 @@ from tests.fakes.mastodon_wire import (
     NOT_FOUND,
     REPLY_GONE,
     TOO_LONG,
+    instance_json,
     iso,
     link,
+    poll_json,
     rate_headers,
     snowflake,
     status_json,
@@ -64,6 +66,7 @@ class MastodonFake(PlatformFake):
         self.forget_keys = False  # True: as if the hour Mastodon keeps keys has passed
         self.filtered: set[str] = set()  # notification ids the account's policy filtered
         self.deleted: set[str] = set()  # status ids their authors deleted (see delete())
+        self.too_long: dict[str, str] = TOO_LONG  # the 422's body, in the server's locale
         # Mastodon 4.3's default policy: private mentions from strangers are filtered.
         self.policy: dict[str, Any] = {
             "for_not_following": "accept",
@@ -73,19 +76,14 @@ class MastodonFake(PlatformFake):
             "for_limited_accounts": "filter",
             "summary": {"pending_requests_count": 0, "pending_notifications_count": 0},
         }
-        instance = {
-            "version": "4.3.0",
-            "uri": "social.test",
-            "title": "fake",
-            "api_versions": {"mastodon": 2},
-        }
+        self.max_characters = LIMIT  # the server's (advertised, and enforced on posting)
         for path in (
             "/api/v1/instance",
             "/api/v1/instance/",
             "/api/v2/instance",
             "/api/v2/instance/",
         ):
-            self.handle("GET", path, self._json(instance))
+            self.handle("GET", path, self._instance)
         self.handle("GET", "/api/v1/accounts/verify_credentials", self._json(ME))
         self.handle("GET", NOTIFICATIONS, self._notifications)
         self.handle("GET", POLICY, self._policy)
@@ -102,6 +100,9 @@ class MastodonFake(PlatformFake):
             return web.json_response(body, headers=self._headers())
 
         return answer
+
+    async def _instance(self, request: web.Request) -> web.Response:
+        return web.json_response(instance_json(self.max_characters), headers=self._headers())
 
     def _json(self, body: Any) -> Any:
         async def answer(request: web.Request) -> web.Response:
@@ -124,6 +125,7 @@ class MastodonFake(PlatformFake):
         media: list[dict[str, Any]] | None = None,  # media_attachments (their alt text)
         card: dict[str, Any] | None = None,  # the link preview Mastodon fetched
         quote: dict[str, Any] | None = None,  # 4.5's Quote: {"state", "quoted_status"}
+        poll: list[str] | None = None,  # its poll's options
     ) -> dict[str, Any]:
         when = created_at or self.clock()
         sid = snowflake(when, next(self._sequence))
@@ -134,6 +136,7 @@ class MastodonFake(PlatformFake):
         status.update(language=lang, in_reply_to_id=reply_to, card=card, quote=quote)
         status["account"]["followers_count"] = followers
         status["media_attachments"] = media or []
+        status["poll"] = poll_json(sid, poll, when) if poll else None
         return status
 
     def _one(self, status: dict[str, Any]) -> Any:
@@ -235,8 +238,8 @@ class MastodonFake(PlatformFake):
             return web.json_response(self.by_key[key], headers=self._headers())
         form = await request.post()
         spoiler = str(form.get("spoiler_text") or "")
-        if status_length(str(form["status"]), spoiler) > LIMIT:
-            return web.json_response(TOO_LONG, status=422, headers=self._headers())
+        if status_length(str(form["status"]), spoiler) > self.max_characters:
+            return web.json_response(self.too_long, status=422, headers=self._headers())
         if form.get("in_reply_to_id") in self.deleted:
             return web.json_response(REPLY_GONE, status=404, headers=self._headers())
         status = self.status(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from tests.fakes.mastodon_text import render
@@ -15,6 +15,10 @@ from tests.fakes.mastodon_text import render
 FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
 LIMIT = 500  # the default instance's max_characters
 TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
+# The same refusal from a server whose locale is Portuguese (the account's, else the
+# instance's DEFAULT_LOCALE): config/locales/pt-BR.yml and pt-PT.yml's over_character_limit.
+TOO_LONG_PT_BR = {"error": f"A validação falhou: Texto limite de caracteres de {LIMIT} excedido"}
+TOO_LONG_PT_PT = {"error": f"A validação falhou: Texto limite de caracter excedeu {LIMIT}"}
 # A deleted status: Rails's RecordNotFound (404) on its pages; a reply to it, 404 with
 # statuses.errors.in_reply_not_found (statuses_controller.rb, set_thread).
 NOT_FOUND = {"error": "Record not found"}
@@ -27,6 +31,19 @@ ME = {
     "url": "https://social.test/@lumora",
     "followers_count": 5000,
 }
+
+
+def instance_json(max_characters: int) -> dict[str, Any]:
+    """GET /api/v{1,2}/instance: its version (Mastodon.py's version check reads it) and the
+    status limit it advertises (configuration.statuses)."""
+    statuses = {"max_characters": max_characters, "characters_reserved_per_url": 23}
+    return {
+        "version": "4.3.0",
+        "uri": "social.test",
+        "title": "fake",
+        "api_versions": {"mastodon": 2},
+        "configuration": {"statuses": statuses},
+    }
 
 
 def iso(when: datetime) -> str:
@@ -69,6 +86,20 @@ def status_json(
         "tags": [],
         "emojis": [],
         "media_attachments": [],
+    }
+
+
+def poll_json(sid: str, options: list[str], when: datetime) -> dict[str, Any]:
+    """A status's open poll (entities/Poll): its options, no votes yet."""
+    return {
+        "id": str(int(sid) >> 16),
+        "expires_at": iso(when + timedelta(days=1)),
+        "expired": False,
+        "multiple": False,
+        "votes_count": 0,
+        "voters_count": 0,
+        "options": [{"title": title, "votes_count": 0} for title in options],
+        "emojis": [],
     }
 
 
