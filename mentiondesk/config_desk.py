@@ -43,6 +43,9 @@ class DeskSection(ConfigTable):
     # behind_proxy): addresses or networks the connection must come from. Anyone else who
     # reaches the port could write those headers: fresh login guesses, a claimed https.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
+    # Proxies in a row that each append to X-Forwarded-For: 2 for a load balancer in front
+    # of nginx (both in trusted_proxies), or every login counts as the balancer's address.
+    proxy_hops: int = Field(default=1, ge=1, le=8)
     # Password checks the desk runs per minute, whoever asks (each costs ~0.2 CPU-seconds):
     # a flood of logins under made-up names cannot starve the pipeline. A team logging in
     # together stays well under it; past it the login page asks to wait a minute.

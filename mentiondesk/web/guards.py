@@ -18,6 +18,8 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+# Features no desk page uses, refused to any script (clipboard-write stays: the Copy button).
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 # Routes that authenticate each request themselves (Slack signs its callbacks), not by cookie.
 CSRF_EXEMPT = ("/slack/actions",)
@@ -44,6 +46,13 @@ def _secure(request: web.Request, response: web.StreamResponse) -> None:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
+    # Another site that opened the desk (window.open of a case's link) keeps no handle on its
+    # window: it cannot send it to a look-alike login page, nor count its frames.
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    # Nor load a desk answer into its own page (an <img>, a <script> of the CSV): what the
+    # browser fetched for it cross-site is blocked before any side channel reads it.
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = PERMISSIONS
     if response.content_type in ("text/html", "text/csv"):
         response.headers["Cache-Control"] = "no-store"
 
@@ -118,10 +127,12 @@ def _other_site(request: web.Request) -> bool:
 
 async def _form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray | web.FileField]:
     """The posted form; a 400 (not a traceback's 500) when its charset is unknown or its
-    bytes are not in it: nobody's browser sends that."""
+    bytes are not in it, or a multipart body aiohttp cannot parse (no boundary, a field with
+    no name, a nested multipart: ValueError, UnicodeDecodeError's base): nobody's browser
+    sends that, and anyone could fill the log with tracebacks by sending it."""
     try:
         return await request.post()
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, ValueError):
         _LOGGER.info("refused %s %s: a form the desk cannot read", request.method, logged(request))
         raise web.HTTPBadRequest() from None  # the error page says what to do
 

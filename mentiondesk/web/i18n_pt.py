@@ -24,6 +24,7 @@ from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_reading import READING as _READING
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
+from mentiondesk.web.i18n_pt_secaudit import LOGIN_LOCKS as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
 from mentiondesk.web.i18n_pt_sources import SOURCES as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS as _TICKETS
@@ -231,6 +232,7 @@ MESSAGES: dict[str, str] = {
     **_LAYOUT,
     **_NOTICES,
     **_LOGIN,
+    **_LOGIN_LOCKS,
     **_QUEUE,
     **_FILTERS,
     **_CASE,

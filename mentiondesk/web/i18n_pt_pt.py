@@ -26,6 +26,7 @@ from mentiondesk.web.i18n_pt_pt_hourly import HOURLY as _HOURLY
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_pt_summary import SUMMARY as _SUMMARY
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
+from mentiondesk.web.i18n_pt_secaudit import LOGIN_LOCKS_PT as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_sources import SOURCES_PT as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS_PT as _TICKETS
 
@@ -44,6 +45,7 @@ MESSAGES: dict[str, str] = {
     **_CONFIRM,
     **_PRIVACY,
     **_HELD,
+    **_LOGIN_LOCKS,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",

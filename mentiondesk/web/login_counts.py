@@ -61,13 +61,21 @@ class Counter:
     kind: str
     address: str = ""
     name: str = ""
+    every_name: bool = False  # rows of this kind and address whatever their name: read only
 
     @classmethod
     def of(cls, kind: str, *, address: str = "", name: str = "") -> Counter:
         return cls(kind, address[:64], login_key(name))
 
+    @classmethod
+    def failed_from(cls, address: str) -> Counter:
+        """The failures from an address, whatever the name: the pairs' rows, read, never
+        written (each failure is counted once, on its pair)."""
+        return cls(PAIR, address[:64], every_name=True)
+
     def rows(self) -> sa.ColumnElement[bool]:
-        return sa.and_(_C.kind == self.kind, _C.address == self.address, _C.name == self.name)
+        mine = sa.and_(_C.kind == self.kind, _C.address == self.address)
+        return mine if self.every_name else sa.and_(mine, _C.name == self.name)
 
 
 # A key per login limit's subject (an address, a name), so counting one never waits on another.

@@ -51,7 +51,14 @@ NAME_LOCKED = (
     'for a new password ("Reset password" on the People page): that ends the lock.'
 )
 DESK_BUSY = "Too many sign-in attempts right now. Try again in a minute."
-REFUSALS = (ADDRESS_BUSY, PAIR_LOCKED, NAME_LOCKED, DESK_BUSY)  # the catalog's test reads them
+ADDRESS_LOCKED = "Too many failed sign-ins from your address. Wait an hour and try again."
+REFUSALS = (
+    ADDRESS_BUSY,
+    PAIR_LOCKED,
+    NAME_LOCKED,
+    DESK_BUSY,
+    ADDRESS_LOCKED,
+)  # the catalog's test reads them
 
 
 class LoginLimits:
@@ -61,6 +68,9 @@ class LoginLimits:
       minute, whatever the name (without it one address spends the desk's whole minute and
       nobody else can log in);
     - per address and name: 5 failures lock the pair for 15 minutes;
+    - per address, whatever the name: `3 * per_address` failures an hour lock the address
+      for the hour (the minute's limit alone let one address try every name in turn, 600
+      guesses an hour, enough to lock every name of the desk, the admins' too);
     - per name, from any address: 20 failures an hour lock the name for the hour (guesses
       spread over many addresses; the real person is locked out too, and told so, until an
       admin or the terminal gives them a new password or enables them: web.users);
@@ -74,6 +84,9 @@ class LoginLimits:
     ) -> None:
         self._clock = clock
         self.per_address = per_address
+        # Failures a person then logged in past (a typo) are forgiven: an office's NAT
+        # address is not locked by its people's typos, only by guesses at others' names.
+        self.failed_per_address = 3 * per_address
         self.gate = LoginGate(clock, per_minute=per_minute)
         self._pruned: datetime | None = None
 
@@ -148,13 +161,13 @@ class LoginLimits:
                 self.per_address,
                 login.address,
             )
-        pair, name = login_counts.recent(
-            store, [(login.pair, login.now - PAIR_WINDOW), (login.by_name, login.now - NAME_WINDOW)]
-        )
+        pair, name, failed = login_counts.recent(store, login.windows)
         if pair >= PAIR_FAILURES:
             return Refusal(PAIR_LOCKED)
         if name >= NAME_FAILURES:
             return Refusal(NAME_LOCKED)
+        if failed >= self.failed_per_address:
+            return Refusal(ADDRESS_LOCKED)
         return None
 
     def _try(self, store: Store, login: _Login) -> Refusal | None:
@@ -184,7 +197,19 @@ class LoginLimits:
                 logged_name(store, login.name),
                 login.address,
             )
+        self._tell_address_locked(store, login)
         return None
+
+    def _tell_address_locked(self, store: Store, login: _Login) -> None:
+        """Log once when this failure locks its address for the hour (its next try is refused
+        unread, so the count stays there)."""
+        (failed,) = login_counts.recent(store, [(login.failed, login.now - NAME_WINDOW)])
+        if failed == self.failed_per_address:
+            _LOGGER.warning(
+                "desk: %d failed sign-ins in an hour from %s; refusing that address for now",
+                failed,
+                login.address,
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +231,16 @@ class _Login:
     @property
     def by_name(self) -> Counter:
         return Counter.of(NAME, name=self.name)
+
+    @property
+    def failed(self) -> Counter:
+        return Counter.failed_from(self.address)
+
+    @property
+    def windows(self) -> list[tuple[Counter, datetime]]:
+        """The locks' counters, each with the start of its window: pair, name, address."""
+        hour = self.now - NAME_WINDOW
+        return [(self.pair, self.now - PAIR_WINDOW), (self.by_name, hour), (self.failed, hour)]
 
 
 class LoginGate:

@@ -19,15 +19,31 @@ _TOLD: set[str] = set()  # the peers whose ignored headers the log has named (a 
 
 
 def client_address(request: web.Request) -> str:
-    """Who is asking: from a trusted proxy, the address it added to X-Forwarded-For (the
-    right-most of all its lines: HAProxy adds a line, nginx appends; the ones before are the
-    client's word); otherwise the connection's peer."""
+    """Who is asking: from a trusted proxy, the address its X-Forwarded-For names (HAProxy
+    adds a line, nginx appends: all lines read as one list); otherwise the connection's peer."""
     if _trusted(request):
         lines = ",".join(request.headers.getall("X-Forwarded-For", []))
-        forwarded = lines.split(",")[-1].strip()
+        desk = request.app[DESK].config.settings.desk
+        forwarded = forwarded_client(lines.split(","), desk.trusted_proxies, desk.proxy_hops)
         if forwarded:
             return forwarded
     return request.remote or ""
+
+
+def forwarded_client(hops: list[str], proxies: tuple[str, ...], depth: int) -> str:
+    """The client's address in X-Forwarded-For: the right-most hop (what the proxy that
+    called the desk appended), or, behind `depth` proxies in a row (`[desk] proxy_hops`),
+    up to depth - 1 hops further left while each hop passed is one of `proxies` (the outer
+    ones: else every login counted as the balancer's, and one person's typos locked out
+    everyone). Never further: the hops left of those are the client's own word, and an
+    untrusted hop (a request sent straight to the inner proxy) is the client already."""
+    seen = [hop.strip() for hop in hops]
+    at = len(seen) - 1
+    for _ in range(depth - 1):
+        if at <= 0 or not _peer_in(seen[at], proxies):
+            break
+        at -= 1
+    return seen[at] if seen else ""  # "": none, the peer is asking
 
 
 def is_https(request: web.Request) -> bool:
