@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mentiondesk import registry, saved_replies
+from mentiondesk import registry, reply_limit_config, saved_replies
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
@@ -143,6 +143,7 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
     problems += _cross_references(config)
     if problems:
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems))
+    reply_limit_config.apply(config)  # approval, the counter and held words count to its limits
     return config
 
 

@@ -5,6 +5,7 @@ by kind (whether a platform has private messages is mentiondesk.models')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mentiondesk.fediverse_graphemes import grapheme_count
@@ -21,6 +22,11 @@ PUBLIC = {"x": X_LIMIT, "twitter": X_LIMIT, "bluesky": 300, "mastodon": 500, "th
 # message is a status like any other.
 PRIVATE = {"x": 10_000, "twitter": 10_000, "bluesky": 1_000}
 DEFAULT = 10_000  # reddit, help desks and anything unknown
+# A platform's limit as the brand's own server sets it, over PUBLIC's (a Mastodon server's
+# max_characters: 500 by default, 5000 on many): the config's, set as it loads
+# (reply_limit_config.apply), so that approval, the desk's counter and a held reply's words
+# count to what that server takes. One config per process: the last loaded one holds.
+_SERVER: dict[str, int] = {}
 
 _REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain, counted as @user
 
@@ -35,14 +41,21 @@ BLUESKY_BYTES = 3000  # the record's `text` also holds at most this many UTF-8 b
 COUNTING["twitter"] = COUNTING["x"]
 # How listener/_mastodon_wire.py writes a post's content warning: its first line, then an
 # empty line. The responder sends the same warning with the reply, and Mastodon counts it in
-# the 500 (raw: no link or @user@domain counts shorter in it).
+# the server's limit (raw: no link or @user@domain counts shorter in it).
 WARNING = "\u26a0\ufe0f "
+
+
+def use_server_limits(limits: Mapping[str, int]) -> None:
+    """Count each platform named in `limits` to it (a Mastodon direct message too: it is a
+    status like any other); the others, and every platform left out, to their defaults."""
+    _SERVER.clear()
+    _SERVER.update(limits)
 
 
 def reply_limit(platform: str, *, private: bool = False) -> int:
     if private and platform in PRIVATE:
         return PRIVATE[platform]
-    return PUBLIC.get(platform, DEFAULT)
+    return _SERVER.get(platform) or PUBLIC.get(platform, DEFAULT)
 
 
 def counting_rule(platform: str, *, private: bool = False) -> str:

@@ -47,7 +47,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.mastodon import build_mastodon
-from responders._mastodon_cm_limit import limit_note, server_limit
+from responders._mastodon_cm_limit import DEFAULT, limit_note, server_limit
 from responders._post import post_parts, sent_before, sent_for
 from responders._refusal import GONE, recognised, status_words
 
@@ -111,6 +111,10 @@ class MastodonPostResponderConfig(ResponderConfig):
     access_token_env: str = Field(default="MASTODON_ACCESS_TOKEN", validate_default=True)
     visibility: Literal["public", "unlisted"] = "public"  # of public replies
     timeout_seconds: float = Field(default=30.0, gt=0)
+    # The most characters a status may have on the brand's server (its /api/v2/instance
+    # configuration.statuses.max_characters): 500 is Mastodon's default, many allow 5000.
+    # Approval, the desk's counter and a held reply's wording count a reply against it.
+    max_characters: int = Field(default=DEFAULT, gt=0, strict=True)
 
     _env = field_validator("access_token_env")(require_env)
 
@@ -126,11 +130,17 @@ class MastodonPostResponder:
     pace: ClassVar[Pace | None] = Pace(per=300, seconds=300.0)
 
     def __init__(
-        self, name: str = "mastodon-post", *, api: Mastodon, visibility: str = "public"
+        self,
+        name: str = "mastodon-post",
+        *,
+        api: Mastodon,
+        visibility: str = "public",
+        max_characters: int = DEFAULT,
     ) -> None:
         self.name = name
         self.api = api
         self.visibility = visibility
+        self.max_characters = max_characters  # what the desk counts replies to (the check's)
         self._lock = asyncio.Lock()  # Mastodon.py keeps rate-limit state: one call at a time
 
     @classmethod
@@ -139,7 +149,12 @@ class MastodonPostResponder:
     ) -> MastodonPostResponder:
         token = secret_from_env(config.access_token_env).get_secret_value()
         api = build_mastodon(config.base_url, token, timeout=config.timeout_seconds)
-        return cls(config.name or "mastodon-post", api=api, visibility=config.visibility)
+        return cls(
+            config.name or "mastodon-post",
+            api=api,
+            visibility=config.visibility,
+            max_characters=config.max_characters,
+        )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
@@ -236,7 +251,8 @@ class MastodonPostResponder:
                 instance = await asyncio.to_thread(self.api.instance_v2)
             except MastodonError:  # before Mastodon 4.0, or locked down: nothing to say
                 instance = None
-        return f"signed in as @{me['acct']}{limit_note(server_limit(instance))}"
+        note = limit_note(server_limit(instance), self.max_characters, self.name)
+        return f"signed in as @{me['acct']}{note}"
 
     async def close(self) -> None:
         session = getattr(self.api, "session", None)

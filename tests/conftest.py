@@ -50,6 +50,16 @@ def _logging_as_found() -> Iterator[None]:
         logging.getLogger(name).setLevel(logging.NOTSET)
 
 
+@pytest.fixture(autouse=True)
+def _reply_limits_as_found() -> Iterator[None]:
+    """A config loaded in a test sets its server's reply limits process-wide (as `run` and
+    the desk load theirs once): the next test counts to the defaults again."""
+    from mentiondesk.reply_limits import use_server_limits
+
+    yield
+    use_server_limits({})
+
+
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeAPI]:
     async with FakeAPI() as api:

@@ -1,7 +1,8 @@
 """`responders check` for Mastodon, through Mastodon.py against the fake server: the brand's
 server advertises how long a status may be (/api/v2/instance), and the desk counts replies
-against Mastodon's default 500. A server that allows fewer refuses a longer reply only when
-it is sent; the check says so before the first reply does."""
+against Mastodon's default 500 unless the poster's table says otherwise. A server that allows
+fewer refuses a longer reply only when it is sent; the check says so, and the line to write,
+before the first reply does (test_mastodon_instance_limit_check: with the line written)."""
 
 from __future__ import annotations
 
@@ -26,14 +27,15 @@ async def _checked(fake: MastodonFake) -> str:
         (500, "signed in as @lumora"),
         (
             400,
-            "signed in as @lumora; this server allows 400 characters a status, fewer than the "
-            "500 the desk counts to: a longer reply is refused when it is sent (held as too "
-            "long)",
+            "signed in as @lumora; this server allows 400 characters a status and the desk "
+            "counts to 500: a longer reply is refused when it is sent (held as too long); "
+            'write max_characters = 400 in the [[responders]] table with name = "mastodon-post"',
         ),
         (
             5000,
-            "signed in as @lumora; this server allows 5000 characters a status: the desk still "
-            "holds replies to Mastodon's default 500",
+            "signed in as @lumora; this server allows 5000 characters a status and the desk "
+            "counts to 500: a longer reply the server would take is refused at approval; "
+            'write max_characters = 5000 in the [[responders]] table with name = "mastodon-post"',
         ),
     ],
 )
