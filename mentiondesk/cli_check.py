@@ -71,6 +71,8 @@ def _print_valid(config: Config, rules: Sized, store_state: tuple[str, list[str]
     for note in store_state[1]:
         out.print(f"  note: {note}", markup=False)
     out.print(f"  sources: {names}", markup=False)
+    out.print(f"  desk: {desk_read(config)}", markup=False)
+    out.print(f"  languages: {languages_read(config)}", markup=False)
     if hours := hours_read(config.settings.desk):  # as read: a slip (18:00-09:00) shows
         out.print(f"  business hours: {hours}", markup=False)
     out.print(
@@ -110,6 +112,29 @@ def _valid(config: Config, rules: Sized, store: tuple[str, list[str]], warnings:
         "playbook_rules": len(rules),
         "notes": posted_by_hand(config),
     }
+
+
+def desk_read(config: Config) -> str:
+    """Where `run` serves the desk, in which language and time zone, as read: a first-timer
+    who wrote language = "pt_BR" or timezone = "America/Sao_Paulo" sees it taken."""
+    desk = config.settings.desk
+    if not desk.enabled:
+        return "not served ([desk] enabled = false)"
+    host = "127.0.0.1" if desk.host in ("0.0.0.0", "") else desk.host
+    host = f"[{host}]" if ":" in host else host
+    where = f"http://{host}:{desk.port}/" if desk.port else f"http://{host}, on a free port"
+    language = desk.language or "each browser's language"
+    return f"{where} in {language} (each person may switch), times in {desk.timezone}"
+
+
+def languages_read(config: Config) -> str:
+    """What the team gets in which language: chat alerts and tickets, and the replies to
+    posts whose language has no templates ([playbooks] default_lang)."""
+    settings = config.settings
+    return (
+        f"alerts and tickets in {settings.routing.language}; replies to posts in a language "
+        f"with no templates in {settings.playbooks.default_lang}"
+    )
 
 
 def _store_state(config: Config) -> tuple[str, list[str]]:

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 
 from mentiondesk.alert_wording import SPELLINGS, one_of
 from mentiondesk.config_hours import BusinessHoursSection
+from mentiondesk.config_zone_cities import city_zone
 from mentiondesk.models import ConfigTable
 from mentiondesk.zone_offsets import offset_problem
 
@@ -112,9 +113,8 @@ def _zone_problem(value: str) -> str:
     # Never an Etc/GMT zone by likeness: its sign is inverted, so "GMT3" → "Etc/GMT-3"
     # would be UTC+3 where the operator may have meant UTC-3.
     zones = sorted(z for z in available_timezones() if not z.startswith("Etc/GMT"))
-    city = value.strip().replace(" ", "_").casefold()
-    meant = [z for z in zones if "/" in z and z.rsplit("/", 1)[1].casefold() == city]
-    meant = meant or difflib.get_close_matches(value, zones, n=1, cutoff=0.8)
+    city = city_zone(value, zones)  # "São Paulo", "Brasília": accents and cities aside
+    meant = [city] if city else difflib.get_close_matches(value, zones, n=1, cutoff=0.8)
     if meant:
         return f'{value!r} is not a time zone name; use the IANA name, e.g. "{meant[0]}"'
     inside = [z for z in zones if z.startswith(f"{value}/")]

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import (
@@ -20,6 +20,12 @@ from mentiondesk.business_week import (
     parse_days,
     parse_shift,
     same_shift_week,
+)
+from mentiondesk.config_hours_local import (
+    clock_meant,
+    date_meant,
+    days_meant,
+    shift_meant,
 )
 from mentiondesk.models import ConfigTable
 
@@ -49,14 +55,17 @@ class BusinessHoursSection(ConfigTable):
 
     @field_validator("open", "close", mode="before")
     @classmethod
-    def _clock(cls, value: Any) -> Any:
+    def _clock(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, time):  # TOML's own local time: open = 09:00:00
             return clock_text(value.hour * 60 + value.minute)
         try:
             parse_clock(str(value))
         except ValueError:
+            # "9h", "18h30": the line to write, not a format to work it out from.
+            meant = clock_meant(str(value))
+            example = f'{info.field_name} = "{meant}"' if meant else 'e.g. "09:00"'
             raise ValueError(
-                f'{value!r} is not a time of day; write it as "HH:MM", e.g. "09:00" '
+                f'{value!r} is not a time of day; write it as "HH:MM": {example} '
                 '(close may be "24:00", the end of the day)'
             ) from None
         return value
@@ -74,16 +83,20 @@ class BusinessHoursSection(ConfigTable):
     def _dates(cls, value: Any) -> Any:
         if not isinstance(value, list):
             raise ValueError('write the holidays as a list of days: ["2026-12-25", "2027-01-01"]')
-        for day in value:
-            if isinstance(day, date):
-                continue
-            try:
-                date.fromisoformat(str(day))
-            except ValueError:
-                raise ValueError(
-                    f'{day!r} is not a day; write it as "YYYY-MM-DD", e.g. "2026-12-25"'
-                ) from None
-        return value
+        unread = [day for day in value if not isinstance(day, date) and not _iso(str(day))]
+        if not unread:
+            return value
+        meant = [date_meant(str(day)) for day in unread]  # "25/12/2026": the day first
+        if None in meant:
+            raise ValueError(
+                f'{unread[meant.index(None)]!r} is not a day; write it as "YYYY-MM-DD", '
+                'e.g. "2026-12-25"'
+            )
+        days = ", ".join(f'"{date_meant(str(d)) or d}"' for d in value)
+        written = ", ".join(map(repr, unread))
+        raise ValueError(
+            f'{written}: a day is written year first, "YYYY-MM-DD": holidays = [{days}]'
+        )
 
     @model_validator(mode="after")
     def _one_form(self) -> BusinessHoursSection:
@@ -118,11 +131,27 @@ class BusinessHoursSection(ConfigTable):
         return BusinessHours(self.week(), ZoneInfo(zone), frozenset(self.holidays))
 
 
+def _iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _days_of(text: str) -> frozenset[int]:
     try:
         return parse_days(text)
     except ValueError as exc:
-        raise ValueError(f"cannot read {str(exc)!r}; write the days as {DAYS_HELP}") from None
+        # The part as written: parse_days reads without spaces ("segunda a sexta").
+        part = str(exc) if str(exc) in text.lower() else text
+        meant = days_meant(text)  # "seg-sex": the days in Portuguese, or spelt in full
+        if meant:
+            raise ValueError(
+                f'cannot read {text!r}: the days are written in English, "{meant}" '
+                "(mon tue wed thu fri sat sun)"
+            ) from None
+        raise ValueError(f"cannot read {part!r}; write the days as {DAYS_HELP}") from None
 
 
 def _week_of(hours: dict[str, Any]) -> Week:
@@ -169,8 +198,10 @@ def _shift_of(days: str, text: Any) -> Shift:
     try:
         return parse_shift(str(text))
     except ValueError:
+        meant = shift_meant(str(text))  # "9h-18h": the shift it reads as
+        example = f'"{days_meant(days) or days}" = "{meant}"' if meant else 'e.g. "08:00-18:00"'
         raise ValueError(
-            f'{days!r}: {text!r} is not a shift; write it as "HH:MM-HH:MM", e.g. "08:00-18:00" '
+            f'{days!r}: {text!r} is not a shift; write it as "HH:MM-HH:MM": {example} '
             '(a close earlier than the open runs past midnight: "20:00-02:00"; a whole day is '
             f'"00:00-24:00"; a day of several shifts is a list: {SPLIT_EXAMPLE})'
         ) from None

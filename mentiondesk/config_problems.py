@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from mentiondesk.config_hours_local import one_line
+from mentiondesk.config_secret_hints import inline_secret, pasted_secret
 from mentiondesk.models import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
 from playbooks.problems import accented_at
 
@@ -38,11 +40,13 @@ def _key(loc: tuple[Any, ...]) -> str:
 def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
-        return _unknown(str(error["loc"][-1]), _field_names(model, error["loc"]))
+        field, table = str(error["loc"][-1]), _table(model, error["loc"])
+        return inline_secret(field, table) or _unknown(field, _field_names(model, error["loc"]))
     if kind == "missing":
         return _missing(error, model)
     if kind == "value_error":
-        return str(message).removeprefix("Value error, ")
+        said, loc = str(message).removeprefix("Value error, "), error["loc"]
+        return pasted_secret(said, str(loc[-1]), _table(model, loc)) if loc else said
     if kind in WRITE or kind in ("dict_type", "model_type"):
         return _wrong_type(error, model, prefix)
     if kind in OUT_OF_RANGE:
@@ -157,13 +161,19 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
         listed = f" ({', '.join(keys)})" if keys else ""
         return (
             f"{given}, not a table; write a table: [{'.'.join(loc)}] with its keys{listed} "
-            "on the lines below"
+            f"on the lines below{_one_line(loc, value)}"
         )
     written = _toml(value) if isinstance(value, bool) else str(value)  # true, not True
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         written = ",".join(value)  # days = ["mon", "tue"] meant days = "mon,tue", not "['mon'…"
     example = f": {loc[-1]} = {_toml(written)}" if kind == "string_type" else ""
     return f"{given}; write {write(kind, _field_at(model, error['loc']))}{example}"
+
+
+def _one_line(loc: list[str], value: Any) -> str:
+    """`business_hours = "9h-18h"`: the same hours as the one-line table to write."""
+    line = one_line(value) if loc == ["desk", "business_hours"] and isinstance(value, str) else None
+    return f", or on one line: {line}" if line else ""
 
 
 def _brackets(value: Any, kind: str, name: str, field: FieldInfo | None) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+from mentiondesk.config_hours_local import clock_meant, date_meant, shift_meant
 from mentiondesk.config_toml_lines import (
     KEY_LINE,
     Stop,
@@ -41,6 +42,12 @@ _COMMA_IN_BRACES = re.compile(r"(=\s*[+-]?\d+),(\d+)(?=\s*(?:[,}\]]|$))")
 _POINT = "a number takes a decimal point, not a comma"
 _UNCLOSED = ("Illegal character '\\n'", "Unterminated string", "Found invalid character '\\n'")
 _BARE = ("Invalid value", "Expected newline", "Unclosed", "Invalid date")  # where one stops
+# A line of business hours (`open = 9h`, `business_hours = 9h-18h`, `"mon-fri" = 9h-18h`,
+# `holidays = [25/12/2026]`): there "9h" is a time of day, not the number 9 with a unit.
+_HOURS_LINE = re.compile(
+    r"""^\s*(?:(?:.*[{,]\s*)?(?:open|close|holidays)\s*=|(?:business_)?hours\s*=|["']?(?:mon|tue|"""
+    r"""wed|thu|fri|sat|sun)[a-z,\-]*["']?\s*=)"""
+)
 _AT_MOST = 8  # values rewritten on one line: a line holds a few, not a pasted page
 _ESCAPES = ("Unescaped '\\' in a string", "Invalid hex value", "Escaped character")
 
@@ -110,7 +117,7 @@ def _bare_value(stop: Stop) -> Hint | None:
         return f"{key or 'this key'!r} has no value after =: write one, or delete the line", None
     if value[0] in "\"'[{" or parses(f"_ = {value}"):
         return None
-    advice, written = _written(value)
+    advice, written = _written(value, stop.text)
     return advice, _rest_written(stop.text[:start] + written + stop.text[end:])
 
 
@@ -126,18 +133,39 @@ def _rest_written(line: str) -> str | None:
         value = line[start:end]
         if not value or value[0] in "\"'[{" or parses(f"_ = {value}"):
             return None
-        line = line[:start] + _written(value)[1] + line[end:]
+        line = line[:start] + _written(value, line)[1] + line[end:]
     return None
 
 
-def _written(value: str) -> tuple[str, str]:
-    """What is wrong with the bare `value` and how TOML writes what was meant."""
+def _written(value: str, line: str) -> tuple[str, str]:
+    """What is wrong with the bare `value` and how TOML writes what was meant (on `line`)."""
+    hours = _hours_written(value, line) if _HOURS_LINE.match(line) else None
+    if hours:
+        return hours
     if value.lower() in _BOOLS:
         return "true and false are written in lower case, without quotes", _BOOLS[value.lower()]
     number = _NUMBER_AND_WORDS.fullmatch(value)
     if number:
         return "a number is written alone, without a unit or words after it", number[1]
     return 'text goes in straight double quotes, "like this"', json.dumps(value, ensure_ascii=False)
+
+
+def _hours_written(value: str, line: str) -> tuple[str, str] | None:
+    """`open = 9h` → "09:00", `business_hours = 9h-18h` → the table, `"mon-fri" = 9h-18h` →
+    "09:00-18:00", `holidays = [25/12/2026]` → "2026-12-25"; not the number 9 that "a unit
+    after a number" would leave, which is refused next."""
+    clock, shift, day = clock_meant(value), shift_meant(value), date_meant(value)
+    if clock:
+        return 'a time of day is text in quotes, "HH:MM"', json.dumps(clock)
+    if shift and re.match(rf"\s*business_hours\s*=\s*{re.escape(value)}", line):
+        opens, closes = shift.split("-")
+        table = f'{{ days = "mon-fri", open = "{opens}", close = "{closes}" }}'
+        return "business hours are a table of days, open and close (the days yours)", table
+    if shift:
+        return 'a shift is text in quotes, "HH:MM-HH:MM"', json.dumps(shift)
+    if day:
+        return 'a day is text in quotes, year first: "YYYY-MM-DD"', json.dumps(day)
+    return None
 
 
 def _missing_comma(stop: Stop) -> Hint | None:
