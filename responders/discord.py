@@ -16,8 +16,8 @@ from mentiondesk.models import (
     env_key,
 )
 from responders._chat_author import chat_handle, chat_reach, erased_named
-from responders._discord_chatops_refusal import raise_known
-from responders._discord_chatops_url import versioned
+from responders._discord_refusal import raise_known
+from responders._discord_url import versioned
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
 from responders._text import case_title, impostor_warning, other_language_note
@@ -67,7 +67,7 @@ class DiscordResponder(WebhookSink):
         url_env: str | None = None,
     ) -> None:
         # With its API version: a URL as Discord gives it is served as v6, whose 429s count
-        # milliseconds where check() reads seconds (responders/_discord_chatops_url.py).
+        # milliseconds where check() reads seconds (responders/_discord_url.py).
         super().__init__(name, url=versioned(url), wording=wording, url_env=url_env)
         self.username = username
 

@@ -47,7 +47,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.mastodon import build_mastodon
-from responders._mastodon_cm_limit import DEFAULT, limit_note, server_limit
+from responders._mastodon_limit import DEFAULT, limit_note, server_limit
 from responders._post import post_parts, sent_before, sent_for
 from responders._refusal import GONE, recognised, status_words
 

@@ -18,13 +18,13 @@ from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS as _DRAFT_LANGS
 from mentiondesk.web.i18n_pt_filters import FILTERS as _FILTERS
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
+from mentiondesk.web.i18n_pt_login_locks import LOGIN_LOCKS as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_privacy import PRIVACY as _PRIVACY
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_reading import READING as _READING
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
-from mentiondesk.web.i18n_pt_secaudit import LOGIN_LOCKS as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
 from mentiondesk.web.i18n_pt_sources import SOURCES as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS as _TICKETS

@@ -19,6 +19,7 @@ from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS_PT as _DRAFT_LANGS
 from mentiondesk.web.i18n_pt_held import HELD_PT as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
+from mentiondesk.web.i18n_pt_login_locks import LOGIN_LOCKS_PT as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_bulk import BULK as _BULK
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
@@ -26,7 +27,6 @@ from mentiondesk.web.i18n_pt_pt_hourly import HOURLY as _HOURLY
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_pt_summary import SUMMARY as _SUMMARY
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
-from mentiondesk.web.i18n_pt_secaudit import LOGIN_LOCKS_PT as _LOGIN_LOCKS
 from mentiondesk.web.i18n_pt_sources import SOURCES_PT as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS_PT as _TICKETS
 

@@ -15,7 +15,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, RateLimited, Responder, SinkRefused
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
-from responders._discord_chatops_refusal import BANNED_WAIT
+from responders._discord_refusal import BANNED_WAIT
 from responders.discord import DiscordResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mentiondesk.models import RateLimited
-from responders._discord_chatops_url import versioned
+from responders._discord_url import versioned
 from responders.discord import DiscordResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI

@@ -66,7 +66,7 @@ def raise_known(status: int, said: bytes, *, url_fix: str, where: str) -> None:
 
 def _rate_limited(body: dict[str, Any]) -> None:
     """Discord's own 429s carry `retry_after`, in seconds under the API version posted to
-    (_discord_chatops_url), to the millisecond where the Retry-After header rounds it up and
+    (_discord_url), to the millisecond where the Retry-After header rounds it up and
     may be missing (left to _http.check's default, a one-minute limit was tried again at 30
     s); one without it, in a JSON body, is the IP ban."""
     if not body:
