@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mentiondesk import cli_help, cli_json, logs
+from mentiondesk import cli_help, cli_json, cli_json_errors, logs
 from mentiondesk.assignees import desk_users, unknown_assignees
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_cases import cases_app
@@ -114,6 +114,7 @@ def _global(
 ) -> None:
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
     logs.setup(verbose, log_format)
+    cli_json_errors.note_format(ctx)  # none asked yet: a command's own --format says
     ctx.obj = config
 
 

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mentiondesk import logs, schema
+from mentiondesk import cli_json_errors, logs, schema
 from mentiondesk.cli_values import bounded, one_of
 from mentiondesk.config import Config, load_config
 from mentiondesk.config_store import new_sqlite_file, store_errors
@@ -91,10 +91,15 @@ def status_option(thing: str, statuses: tuple[str, ...]) -> Any:
 
 @contextmanager
 def config_errors() -> Iterator[None]:
-    """Report a configuration problem and exit with status 2, before anything runs."""
+    """Report a configuration problem and exit with status 2, before anything runs.
+
+    Where the command that called `load` was given --format json, the problem is also one
+    JSON object on stdout (`ok` false, `exit_status` 2, `problems` by key), for the script
+    that parses it. check-config and sources check write their own: they do not call `load`."""
     try:
         yield
     except ConfigError as exc:
+        cli_json_errors.write_if_asked(str(exc))
         problems = str(exc).splitlines()
         if logs.json_logs():  # stderr stays one JSON object a line: a record per problem
             for line in problems:
@@ -123,6 +128,7 @@ def load(ctx: typer.Context, *, secrets: bool = False) -> Config:
     Only commands that talk to the platforms or chats pass `secrets=True`: the others (users,
     cases, reports…) must work where the tokens are not exported, e.g. as the first
     `users add` on a server whose secrets are in a root-only file."""
+    cli_json_errors.note_format(ctx)  # any config problem from here on: JSON on stdout too
     with config_errors():
         return load_config(ctx.obj, secrets=secrets)
 

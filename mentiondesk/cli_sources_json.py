@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mentiondesk import cli_json
-from mentiondesk.cli_json_admin import key_problem, restart, split_fix
+from mentiondesk import cli_json, cli_json_errors
+from mentiondesk.cli_json_admin import restart, split_fix
 from mentiondesk.cli_sources_recorded import SourceRecord, recorded_each, store_failure
 from mentiondesk.cli_sources_restarts import fix_words, read_restarts
 from mentiondesk.cli_sources_words import NOTHING, connection_check, rate_limit_words
@@ -53,12 +53,10 @@ def problems_as_json(path: str, as_json: bool) -> Iterator[None]:
 
 
 def config_problem(path: str, text: str) -> dict[str, Any]:
-    """The check's shape, nothing checked: `ok` false, exit 2, each problem by its key."""
+    """The check's shape, nothing checked: `ok` false, exit 2, each problem by its key (as
+    every --format json command gives a config problem, with the check's keys empty)."""
     return {
-        "ok": False,
-        "exit_status": 2,
-        "config": path,
-        "problems": [key_problem(line, path) for line in text.splitlines()],
+        **cli_json_errors.config_problem(path, text),
         "store_problem": None,
         "sources": [],
         "restarts": [],
