@@ -7,6 +7,8 @@ and `en_blind`/`pt_blind` (written before the last change to the cues, never tun
 frustration on `threats_en`/`threats_pt`: advice to other customers ("vai no Procon") against
 the author's own threat ("vou no Procon"), where only the threat is level 3.
 `--misses en_even` lists the rows of one set read wrong, to study the seen rows only.
+Last, the phrasing families written after those sets (`ptpt_everyday`: pt-PT complaints with no
+pt-BR cue word, tests/data/README.md), whole.
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sentiment import reasons, topics
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+# Sets read whole from tests/data/reasons_<name>.tsv, written to add a missing phrasing family.
+FAMILIES = ("ptpt_everyday",)
 
 
 def complaints(name: str) -> list[dict[str, str]]:
     """The negative rows of a set: `en_even`, `pt_odd`, `en_blind`…, or all of `threats_en`."""
     if name.startswith("threats_"):
         return _rows(f"{name}.tsv")
+    if name in FAMILIES:
+        return [r for r in _rows(f"reasons_{name}.tsv") if r["label"] == "negative"]
     language, part = name.split("_")
     file = f"reasons_blind_{language}.tsv" if part == "blind" else f"reasons_{language}.tsv"
     rows = _rows(file)
@@ -84,6 +90,10 @@ def main() -> None:
             rows = complaints(name)
             reason, exact, close = figures(rows)
             print(f"{name:10} {len(rows):4} {reason:7.3f} {exact:7.3f} {close:7.3f}")
+    for name in FAMILIES:
+        rows = complaints(name)
+        reason, exact, close = figures(rows)
+        print(f"{name:10} {len(rows):4} {reason:7.3f} {exact:7.3f} {close:7.3f}")
     print(f"\n{'set':10} {'n':>4} {'frust.':>7} {'own->3':>7} {'advice->3':>9}")
     for language in ("en", "pt"):
         name = f"threats_{language}"

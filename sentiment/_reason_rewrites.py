@@ -48,12 +48,25 @@ _MONEY_ACCOUNT = re.compile(
     r"(?:d[aoe]|n[ao]|from|of|to|into) (?:(?:a|minha|a minha|my|our) )?"
     r"(?:conta|account)\b"
 )
-# A customer leaving: "fechei a conta", "cancelando minha conta", "closing my account". Not
-# one who cannot ("não consigo excluir minha conta" is the account's problem).
+# A customer leaving: "fechei a conta", "cancelando minha conta", "closing my Lumora account",
+# "account closed". Not one who cannot ("não consigo excluir minha conta" is the account's
+# problem).
 _LEAVING = re.compile(
     r"(?<!consigo )(?<!consegui )(?<!como )(?<!can't )(?<!cant )(?<!cannot )(?<!how to )"
     r"\b(?:fech|cancel|encerr|apag|exclu|delet|clos)\w* (?:(?:a|minha|a minha|my|the) )?"
-    r"(?:conta|account)\b"
+    r"(?:[\w+]+ )?(?:conta|account)\b|"
+    r"\b(?:conta|account) (?:fechada|encerrada|cancelada|apagada|closed|cancell?ed|deleted)\b"
+)
+# A code that is no sign-in code: a discount's ("o código de desconto não funciona") is the
+# price's, a locker's ("o código de levantamento") the parcel's; `codigo` alone is a login cue.
+_NOT_LOGIN_CODE = re.compile(
+    r"\bcodigos? (?:de |do |da )?(?:(desconto|promocional|promocao|promo|cupao|cupom|oferta)|"
+    r"(levantamento|recolha|cacifo|retirada))\b"
+)
+# Tax details on an invoice are no charge: "a fatura saiu sem o meu NIF" is `other`.
+_TAX_INVOICE = re.compile(
+    r"\b(?:faturas?|facturas?|invoices?|recibos?)\b(?=(?: \S+){0,6} (?:nif|contribuinte|cpf|cnpj|"
+    r"vat number|tax number)\b)"
 )
 # A screen of the app named after what it is for: the fault is the app's.
 _CHECKOUT_SCREEN = re.compile(
@@ -104,6 +117,10 @@ def rewritten(words: str) -> str:
     words = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0)], words)
     words = _MONEY_ACCOUNT.sub(r"debitado\1 da conta bancaria", words)
     words = _CHECKOUT_SCREEN.sub(" checkout ", words)
+    words = _NOT_LOGIN_CODE.sub(
+        lambda m: " cupom de desconto " if m.group(1) else " cacifo ", words
+    )
+    words = _TAX_INVOICE.sub(" documento fiscal ", words)
     return _LEAVING.sub(" ", words)
 
 

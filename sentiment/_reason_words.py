@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from sentiment._reason_words_families import FAMILY_STRONG_WORDS, FAMILY_WEAK_WORDS
 from sentiment._reason_words_other import OTHER_WORDS
 
 STRONG_WORDS: dict[str, tuple[str, ...]] = {
@@ -249,6 +250,12 @@ WEAK_WORDS: dict[str, tuple[str, ...]] = {
     "price": ("£*", "$*", "€*", "frete", "portes"),
     "support": ("chat", "human", "humano", "apoio", "reply", "replies"),
 }
+
+
+# The families that read `other` for want of a cue word (_reason_words_families).
+for _lists, _family in ((STRONG_WORDS, FAMILY_STRONG_WORDS), (WEAK_WORDS, FAMILY_WEAK_WORDS)):
+    for _reason, _cues in _family.items():
+        _lists[_reason] = (*_lists.get(_reason, ()), *_cues)
 
 
 def words_pattern(cues: tuple[str, ...]) -> str:

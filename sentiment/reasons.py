@@ -12,6 +12,7 @@ import re
 from mentiondesk.models import folded, strip_accents
 from sentiment._reason_rewrites import beyond_support, rewritten
 from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, words_pattern
+from sentiment._reason_words_families import FAMILY_STRONG
 from sentiment.topics import _TOPIC_WORDS, CODE
 
 # "my order", "o meu pedido", "a minha encomenda": what a missing-order phrase is about.
@@ -104,9 +105,12 @@ def _compile(*patterns: str) -> re.Pattern[str]:
 
 # Asking for the money back is the remedy, not the complaint: "três aspiradores com defeito,
 # quero meu dinheiro de volta" is about the vacuums. Such a demand is weak refund evidence.
+# So is a chargeback threatened or filed: "in transit for three weeks… filing a chargeback".
 _REMEDY = re.compile(
     r"\b(?:quero|queremos|i want|we want|give me|full) (?:(?:o|a|meu|minha|o meu|a minha|my|our|"
-    r"a) )?(?:dinheiro de volta|reembolso|estorno|refund|money back)\b"
+    r"a) )?(?:dinheiro de volta|reembolso|estorno|refund|money back)\b|"
+    r"\b(?:fil(?:e|ed|ing)|do(?:ing)?|open(?:ing)?) (?:a )?chargeback\b|\bchargeback (?:filed|"
+    r"aberto|feito|pedido)\b|\b(?:vou|vamos) (?:fazer|pedir|abrir) (?:um |o )?chargeback\b"
 )
 # Paying for the shipping names the shipping: "paguei frete expresso e demorou 12 dias" is
 # about the delivery, so such a "paguei" or "paid" is no payment evidence.
@@ -145,6 +149,7 @@ _STRONG_RE = {
     reason: _compile(
         _STRONG.get(reason, ""),
         _TOPIC_CUES.get(reason, ""),
+        FAMILY_STRONG.get(reason, ""),
         words_pattern(STRONG_WORDS.get(reason, ())),
     )
     for reason in _PRIORITY
