@@ -13,6 +13,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
 from mentiondesk.outbox_claim_no_ticket import follow_ups, logged_holds, without_ticket
+from mentiondesk.outbox_dated import ahead, dated_now, said_ahead
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
@@ -56,12 +57,13 @@ def claim(
             ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
             if not ids:
                 return []
+            dated = ahead(conn, ids, leases)  # by a fast host's clock: dated anew (outbox_dated)
             # The conditions again: on SQLite the SELECT above locks nothing, so a row another
             # worker leased in between must not be taken twice.
             taken = conn.execute(
                 sa.update(OUTBOX)
                 .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
-                .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
+                .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1, **dated_now(leases))
                 .returning(
                     OUTBOX.c.id,
                     OUTBOX.c.kind,
@@ -82,6 +84,7 @@ def claim(
             linked = _as_now(conn, [r.case_id for r in rows], linked)
             linked = with_past(conn, [r.case_id for r in rows], linked)
         logged_holds(held)  # once committed: a claim rolled back held nothing
+        said_ahead(*dated)
         logged(waits)
         if rows or not taken:
             break

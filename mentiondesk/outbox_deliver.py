@@ -23,7 +23,7 @@ from mentiondesk.outbox_pace import Sleep
 from mentiondesk.outbox_record import Claimed, keep, record
 from mentiondesk.outbox_refused import Refusals
 from mentiondesk.outbox_retry import backoff, rescheduled
-from mentiondesk.outbox_waits import Tried, answered, describe, said
+from mentiondesk.outbox_waits import Tried, answered, describe, said, unanswered
 from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
@@ -82,7 +82,10 @@ class Delivering:
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
             why = said(describe(exc), action)  # said: one line, the action's text left out
             self._outages.failed(claimed.id, action, why, self._clock())
+            may_show_twice(claimed, responder, exc, why)
             when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
+            if unanswered(exc):  # it may still land: tried again when a killed worker's would be
+                when = max(when, self._clock() + timedelta(seconds=self.settings.lease_seconds))
             await self._retry(claimed, when, why)
             self.failed += 1
             return Tried(0, when, why) if isinstance(exc, Unreachable) else Tried(0)
@@ -116,3 +119,25 @@ class Delivering:
     def _record(self, claimed: Claimed, receipt: Receipt) -> bool:
         """Record a delivery; False when the lease had passed to another worker."""
         return record(self.store, claimed, receipt, self._clock())
+
+
+def may_show_twice(claimed: Claimed, responder: Responder | None, exc: Exception, why: str) -> None:
+    """Say, for the action, that its retry may send it twice: it failed after the request may
+    have reached its sink (an error answer, a timeout: not a sink never reached), and the sink
+    says it cannot look for an earlier send (`finds_earlier_send = False`: an incoming webhook
+    has no read). A design limit, twice rather than never: said as a warning at the action's
+    first such failure, so a person can hold it if it shows (docs/operations.md, "Crashes"),
+    at debug level after that (a webhook down for an hour would otherwise bury the log)."""
+    if responder is None or isinstance(exc, Unreachable):
+        return
+    if getattr(responder, "finds_earlier_send", None) is not False:
+        return
+    action = claimed.action
+    level = logging.WARNING if action.attempt <= 1 else logging.DEBUG
+    _LOGGER.log(
+        level,
+        "outbox action %d (%s) via %s may have been posted before it failed (%s), and %s "
+        "cannot look for an earlier send: its retry may show it twice; if it shows there "
+        "already, `mentiondesk outbox hold %d`",
+        *(claimed.id, action.kind, action.target, why, action.target, claimed.id),
+    )

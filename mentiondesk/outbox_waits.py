@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from urllib.parse import quote, quote_plus
 
 from mentiondesk.lifecycle import before_stop
-from mentiondesk.models import OutboxAction, Receipt, TransientError
+from mentiondesk.models import OutboxAction, Receipt, TransientError, Unreachable
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
 _QUOTED = 8  # a shorter text ("Thanks!") is no secret, and taking it out could garble the error
@@ -43,10 +43,32 @@ async def answered(
         receipt = await asyncio.wait_for(before_stop(delivery, cut or asyncio.Event()), seconds)
     except TimeoutError:
         said = " (cut short to stop in time)" if seconds < full else ""
-        raise TransientError(f"no answer within {seconds:.0f} s{said}") from None
+        raise NoAnswer(f"no answer within {seconds:.0f} s{said}") from None
     if receipt is None:  # `cut` came first: before_stop gave the delivery up
-        raise TransientError("no answer within the stop's grace (cut short to stop in time)")
+        raise NoAnswer("no answer within the stop's grace (cut short to stop in time)")
     return receipt
+
+
+class NoAnswer(TransientError):
+    """A delivery given up unanswered (`answered`): its request may still be under way."""
+
+
+def unanswered(exc: BaseException) -> bool:
+    """Whether a delivery failed for want of an answer after its request may have gone out:
+    given up by us (NoAnswer) or by its client (a timeout, however its library names it:
+    found in the chain a responder's own error was raised from). Its platform may still be
+    making the post: a retry's look for it could come too soon, find nothing, and send it
+    again. Not a sink never reached (Unreachable: a connection never opened)."""
+    if isinstance(exc, Unreachable):
+        return False
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if isinstance(found, NoAnswer | TimeoutError) or "Timeout" in type(found).__name__:
+            return True
+        found = found.__cause__ or found.__context__
+    return False
 
 
 def describe(exc: BaseException) -> str:
