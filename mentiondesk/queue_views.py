@@ -15,12 +15,11 @@ from mentiondesk.cases import follow_up_count
 from mentiondesk.held_replies import (
     HeldReply,
     held_case_ids,
-    held_first,
     held_replies,
     reply_held,
 )
 from mentiondesk.models import Label
-from mentiondesk.queue_waiting import longest_waiting, waiting_since
+from mentiondesk.queue_waiting import longest_waiting
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -143,8 +142,28 @@ def follow_ups_frustration() -> sa.ScalarSelect[int]:
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
     """Cases in `status`: those whose approved reply the outbox holds first (their authors
     were never answered, as the desk's queue puts them), then the most urgent, then the
-    longest waiting (an answered case its author wrote to again: since that message)."""
-    query = (
+    longest waiting (an answered case its author wrote to again: since that message). Ranked
+    as the desk's queue pages them (held_then_rest), then only those read in full: ordering
+    every case of a busy store by its held reply and its wait ran subqueries for each."""
+    ranked = sa.select(CASE.c.id, CASE.c.priority, CASE.c.opened_at)
+    ranked = ranked.where(CASE.c.status == status)
+    with store.engine.connect() as conn:
+        held = held_case_ids(conn) if status == "open" else _held_in(conn, status)
+        ids = [r.id for r in held_then_rest(conn, ranked, limit, held=held)]
+        rows = conn.execute(_case_query().where(CASE.c.id.in_(ids))).all() if ids else []
+        replies = held_replies(conn, ids)
+    place = {case_id: n for n, case_id in enumerate(ids)}
+    return [_case_view(c, replies.get(c.id)) for c in sorted(rows, key=lambda r: place[r.id])]
+
+
+def _held_in(conn: Connection, status: str) -> list[int]:
+    """Cases in `status` whose latest reply the outbox holds (held_case_ids for open ones)."""
+    query = sa.select(CASE.c.id).where(CASE.c.status == status, reply_held(CASE.c.id))
+    return list(conn.scalars(query))
+
+
+def _case_query() -> sa.Select[Any]:
+    return (
         sa.select(
             CASE,
             READING.c.label,
@@ -159,35 +178,29 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
-        .where(CASE.c.status == status)
-        .order_by(held_first(), CASE.c.priority.desc(), waiting_since(), CASE.c.id)
-        .limit(limit)
     )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-        held = held_replies(conn, [c.id for c in rows])
-    return [
-        CaseView(
-            c.id,
-            case_number(c.id),
-            c.status,
-            c.priority,
-            c.label,
-            c.reason,
-            max(c.frustration, c.later_frustration or 0),
-            c.platform,
-            c.handle,
-            c.followers,
-            c.assignee,
-            c.opened_at,
-            c.first_response_at,
-            c.ticket_ref,
-            c.follow_ups,
-            c.mention_id,
-            held.get(c.id),
-        )
-        for c in rows
-    ]
+
+
+def _case_view(c: Any, held: HeldReply | None) -> CaseView:
+    return CaseView(
+        c.id,
+        case_number(c.id),
+        c.status,
+        c.priority,
+        c.label,
+        c.reason,
+        max(c.frustration, c.later_frustration or 0),
+        c.platform,
+        c.handle,
+        c.followers,
+        c.assignee,
+        c.opened_at,
+        c.first_response_at,
+        c.ticket_ref,
+        c.follow_ups,
+        c.mention_id,
+        held,
+    )
 
 
 def list_held(store: Store, *, limit: int = 100) -> list[HeldView]:
@@ -234,14 +247,16 @@ def praised_latest() -> Any:
     )
 
 
-def held_then_rest(conn: Connection, query: Any, limit: int) -> list[Any]:
+def held_then_rest(
+    conn: Connection, query: Any, limit: int, *, held: list[int] | None = None
+) -> list[Any]:
     """The first `limit` open cases of `query` (over CASE) in the queue's order: a held reply
     first (the author was never answered, so the case is late already), then priority, how
     long the author has waited (queue_waiting: an answered case they wrote to again waits
     since that message, not since it opened), id. The few held cases are found first and the
     rest paged by the queue's index: ordering every open case by held_first() read every
     approved draft."""
-    held_ids = held_case_ids(conn)
+    held_ids = held_case_ids(conn) if held is None else held  # (open cases')
     rows: list[Any] = []
     if held_ids:
         rows = longest_waiting(conn, query.where(CASE.c.id.in_(held_ids)), limit)

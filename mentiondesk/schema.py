@@ -45,7 +45,10 @@ _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on sc
 _BAD_OPTION = re.compile(r'invalid connection option "([^"]*)"')
 _MEANT = {"ssl": "sslmode=require", "sslenabled": "sslmode=require", "ssl_mode": "sslmode"}
 # Indexes an older version made that a newer one replaced: dropped at start-up. (table, index)
-RETIRED_INDEXES = (("mention", "ix_mention_pending"),)  # now ix_mention_pending_posted
+RETIRED_INDEXES = (
+    ("mention", "ix_mention_pending"),  # now ix_mention_pending_posted
+    ("mention", "ix_mention_thread"),  # now ix_mention_thread_created (thread_id first)
+)
 # A change at start-up (a column added, an index made) waits for its table's lock: behind a
 # pg_dump, which holds every table until the backup ends, or an older worker's long query.
 # Every other session's query on that table then queues behind the change, the desk and

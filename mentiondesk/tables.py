@@ -266,7 +266,8 @@ __all__ = [
 ]
 
 # Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
-sa.Index("ix_mention_thread", MENTION.c.thread_id)
+# A thread read in date order around a post (a brand's post draws thousands of replies).
+sa.Index("ix_mention_thread_created", MENTION.c.thread_id, MENTION.c.created_at, MENTION.c.id)
 sa.Index("ix_mention_parent", MENTION.c.parent_id)  # a first post without a thread id
 # Covers the dashboard's per-period counts (day, platform) without touching the table's rows.
 sa.Index("ix_mention_created_platform", MENTION.c.created_at, MENTION.c.platform)

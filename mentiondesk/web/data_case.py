@@ -56,8 +56,7 @@ from mentiondesk.web.data_case_rows import (
     select_of,
 )
 from mentiondesk.web.data_case_sent import sent_posts
-
-THREAD_LIMIT = 50
+from mentiondesk.web.data_case_thread import THREAD_LIMIT, thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +176,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             case=case,
             case_mentions=case_mentions(conn, case, limit=THREAD_LIMIT),
             drafts=drafts,
-            thread=_thread(conn, mention),
+            thread=thread(conn, mention),
             notes=case_notes(conn, mention_id, case),
             audit=_audit(conn, mention_id, case.id if case else None, author.id),
             past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
@@ -210,27 +209,6 @@ def _drafts(conn: Connection, mention_id: int, case: CaseData | None) -> list[Dr
     # The one waiting for a person comes first, above the ones it replaced or that were sent.
     drafts = every(conn, DraftData, select_of(DRAFT, DraftData).where(where).order_by(DRAFT.c.id))
     return sorted(drafts, key=lambda d: d.status != "pending")
-
-
-def _thread(conn: Connection, mention: MentionData) -> list[ThreadPost]:
-    """Mentions in the same conversation (same platform and thread id), oldest first. A
-    thread's first post may carry no thread id (Bluesky, Mastodon): its replies name it."""
-    root = mention.thread_id or mention.external_id
-    in_thread = sa.or_(MENTION.c.thread_id == root, MENTION.c.parent_id == root)
-    query = (
-        sa.select(
-            MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle, READING.c.lang
-        )
-        .add_columns(READING.c.advice)  # advice to the thread's customer, shown so
-        .add_columns(AUTHOR.c.name)  # a possible impostor of the brand, badged so
-        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
-        .outerjoin(READING, READING.c.mention_id == MENTION.c.id)  # each post in its language
-        .where(sa.or_(MENTION.c.id == mention.id, in_thread))
-        .where(MENTION.c.platform == mention.platform)
-        .order_by(MENTION.c.created_at, MENTION.c.id)
-        .limit(THREAD_LIMIT)
-    )
-    return every(conn, ThreadPost, query)
 
 
 def _audit(

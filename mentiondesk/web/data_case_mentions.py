@@ -42,7 +42,9 @@ def praised(conn: Connection, case: CaseData | None) -> str | None:
 
 
 def case_mentions(conn: Connection, case: CaseData | None, *, limit: int) -> list[CaseMention]:
-    """The case's opening mention, then its follow-ups, oldest first, with their readings."""
+    """The case's opening mention, then its latest `limit` - 1 follow-ups, oldest first, with
+    their readings. A case an author kept writing to (hundreds of follow-ups in a Black Friday
+    week) shows what it is about and what they said last, not its first `limit` posts."""
     if case is None:
         return []
     query = (
@@ -57,11 +59,24 @@ def case_mentions(conn: Connection, case: CaseData | None, *, limit: int) -> lis
             MENTION.c.on_title,
         )
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
-        .where(MENTION.c.id.in_(_with_follow_ups(case)))
+        .where(MENTION.c.id.in_(_opener_and_latest(case, limit - 1)))
         .order_by(MENTION.c.created_at, MENTION.c.id)
-        .limit(limit)
     )
     return every(conn, CaseMention, query)
+
+
+def _opener_and_latest(case: CaseData, latest: int) -> sa.CompoundSelect[tuple[int]]:
+    """The ids of the case's opening mention and of its `latest` newest follow-ups."""
+    newest = (
+        sa.select(FOLLOW_UP.c.mention_id)
+        .join(MENTION, MENTION.c.id == FOLLOW_UP.c.mention_id)
+        .where(FOLLOW_UP.c.case_id == case.id)
+        .order_by(MENTION.c.created_at.desc(), MENTION.c.id.desc())
+        .limit(max(latest, 0))
+        .subquery()
+    )
+    opener = sa.select(sa.literal(case.mention_id, sa.Integer))
+    return sa.union_all(opener, sa.select(newest.c.mention_id))
 
 
 def _with_follow_ups(case: CaseData) -> sa.CompoundSelect[tuple[int]]:
