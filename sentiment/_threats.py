@@ -32,7 +32,13 @@ _OUTSIDE = (
     # chargeback by another name ("contestar a compra no cartão", "dispute the charge").
     r"\bprocom\b|reclame ?aki\b|livro amarelo|"
     r"\bcontest(?:ar|o|ei|arei) (?:a|essa|esta) (?:compra|cobran[çc]a)|"
-    r"\bdisput(?:e|ing) (?:the|this|that|a) (?:charge|transaction|payment)"
+    r"\bdisput(?:e|ing) (?:the|this|that|a) (?:charge|transaction|payment)|"
+    # A charge reported as fraud, a complaint to the police, or a complaint with no body named
+    # ("vou apresentar queixa", "registei queixa"): pt-PT says "queixa" for the formal kind.
+    r"\bas fraud\b|\bcomo fraude\b|\bboletim de ocorr[êe]ncia\b|"
+    r"\bqueixa (?:na|à|a) (?:polícia|policia|psp|gnr)\b|"
+    r"\b(?:fazer|faço|farei|fiz|apresentar|apresento|apresentarei|apresentei|registar|registei|"
+    r"registrar|registrei) (?:uma )?queixa\b"
 )
 # "nunca mais" leaves only with a verb of the author's buying or coming back, or alone ("Nunca
 # mais."): "a encomenda nunca mais chega" says it is taking forever.
@@ -65,7 +71,15 @@ _LEAVING = (
     r"fornecedor)\b|"
     r"\b(?:ir|vou|vamos|irei|passar|passo) (?:pra|para|pra a|para a) "
     r"concorr(?:[êe]ncia|ente)\b|"
-    r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
+    r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)|"
+    # Said in passing, short: "Cancelled. Bye.", "cancelei, tchau", "não contem mais comigo",
+    # "I'm done with this company", "you've lost a customer", "perderam um cliente".
+    r"\bcancel(?:l?ed|ei|ad[oa])\b[^.!?\n]{0,30}[.!,;]\s*(?:bye|goodbye|tchau|adeus|xau|fui)\b|"
+    r"\bn[ãa]o contem (?:mais )?comigo\b|"
+    r"\b(?:i['’]?m|i am|we['’]?re|we are) (?:so |totally |completely |officially )?done with "
+    r"(?:you|u|this (?:company|shop|store|brand)|your (?:company|shop|store|service))\b|"
+    r"\b(?:lost|losing) (?:a|another|one|this|your) (?:loyal |long-time )?customer\b|"
+    r"\bperder(?:am|ão|ao|am mais) (?:um|uma|mais um|mais uma) (?:client|freguês)"
 )
 # Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
 _THREAT = re.compile(f"{_OUTSIDE}|{_LEAVING}")
@@ -157,6 +171,12 @@ _JOINED = re.compile(
     r"\s*(?:and|or|e|ou|/|&|\+)?\s*(?:(?:the|a|o|no|na|nos|nas|ao|à|aos|pro|pra|com|to|with|"
     r"in|at)\s+){0,2}"
 )
+
+
+def names_step(lowered: str) -> bool:
+    """Whether the text names a step to an outside body or away from the brand, anyone's: with
+    `threatens` false, it is advice to someone else ("vai no Procon", "file a chargeback")."""
+    return _THREAT.search(lowered) is not None
 
 
 def threatens(lowered: str) -> bool:

@@ -10,8 +10,17 @@ import re
 from collections.abc import Mapping
 
 from mentiondesk.models import REASONS as ALL_REASONS
+from sentiment._frustration_tone import (
+    CHARGED_TWICE,
+    CROWD_QUESTION,
+    MANY_TIMES,
+    RHETORICAL,
+    TONE,
+    WORKED_FOR_ME,
+    emphatic,
+)
 from sentiment._sarcasm import sarcastic
-from sentiment._threats import threatens
+from sentiment._threats import names_step, threatens
 
 # A sign-in code, not a tracking or bar code (accents optional: reasons.py folds them away).
 CODE = r"c[óo]digo(?! de (?:rastreio|rastreamento|envio|postagem|objeto|barras))"
@@ -132,6 +141,7 @@ _ANGRY = re.compile(
     r"garbage|useless|incompetent|péssim|pessim|vergonh|ridícul|inadmissível|inadmissivel|"
     r"inaceitável|inaceitavel|porcaria|palhaçada|descaso"
 )
+_ANGER = (_EXASPERATED, _ANGRY, TONE, RHETORICAL, MANY_TIMES)
 _POLITE = re.compile(
     r"^(?:hi|hello|hey|oi|olá|ola|bom dia|boa tarde)\b|could you|can you|please|por favor|"
     r"podem|conseguem|poderiam|is that expected|isso é normal|teve algum motivo|is there a reason"
@@ -191,13 +201,18 @@ def frustration(text: str) -> int:
     # Advice to another customer ("vai no Procon") is no threat: see _threats.
     if threatens(lowered) or _PROFANITY.search(lowered):
         return 3
-    if _shouting(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
+    if _shouting(text) or emphatic(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
         return 2
+    # A bill counted twice and a question to the crowd ("alguém sabe…?") are no exasperation.
+    plain = CROWD_QUESTION.sub(" ", CHARGED_TWICE.sub(" ", lowered))
     # Sarcasm is anger said sideways ("excelente, só que não!", "parabéns pela demora").
-    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)) or sarcastic(text):
+    if any(p.search(plain) for p in _ANGER) or sarcastic(text):
         return 2
-    # A greeting or a polite request with no other sign of anger is a calm problem report.
-    return 0 if _POLITE.search(lowered) else 1
+    # A greeting or a polite request with no other sign of anger is a calm problem report, and
+    # so is advice to another customer (threatens is false) backed by the writer's own success
+    # ("file a chargeback, worked for me").
+    advice = names_step(lowered) and WORKED_FOR_ME.search(lowered) is not None
+    return 0 if advice or _POLITE.search(lowered) else 1
 
 
 def is_question(text: str) -> bool:
