@@ -44,6 +44,7 @@ from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_hours_notes import long_night_shifts
 from mentiondesk.config_routing import open_approvals, unposted
+from mentiondesk.config_setup import note_config_path
 from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.pipeline import App
@@ -115,6 +116,10 @@ def _global(
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
     logs.setup(verbose, log_format)
     cli_json_errors.note_format(ctx)  # none asked yet: a command's own --format says
+    # A missing file is said as asked: a path given, or none (the folder has no config.toml).
+    # By name: typer's own click has its own ParameterSource (not click.core's).
+    source = ctx.get_parameter_source("config")
+    note_config_path(config, given=source is not None and source.name != "DEFAULT")
     ctx.obj = config
 
 

@@ -24,6 +24,7 @@ from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.playbook_build import build_playbook
+from mentiondesk.slack_setup import buttons_off
 from mentiondesk.store import Store
 
 
@@ -52,6 +53,7 @@ def check_config(ctx: typer.Context, format: FormatOption = "text") -> None:
             raise ConfigError("\n".join(unknown))
     warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
     warnings += long_night_shifts(config.settings.desk.business_hours) + tokens_in_clear(config)
+    warnings += buttons_off(config)  # Slack alerts without a signing secret
     if as_json:  # the warnings in it, and on stderr as ever (a cron's mail)
         cli_json.write(_valid(config, playbook.rules, store_state, warnings))
     else:

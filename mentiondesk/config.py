@@ -13,6 +13,7 @@ from mentiondesk import registry, reply_limit_config, saved_replies
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
+from mentiondesk.config_kinds import kind_problem
 from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_sections import (
@@ -25,6 +26,7 @@ from mentiondesk.config_sections import (
     SentimentSection,
     SurveySection,
 )
+from mentiondesk.config_setup import missing_config
 from mentiondesk.config_store import StoreSection, store_problems, store_url
 from mentiondesk.config_toml_errors import toml_problem
 from mentiondesk.models import (
@@ -119,10 +121,7 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
         text = path.read_text(encoding="utf-8-sig")
         raw = tomllib.loads(text)
     except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: file not found; check the path given by --config (or MENTIONDESK_CONFIG), "
-            "or create the file from the shipped config.toml"
-        ) from None
+        raise ConfigError(missing_config(path)) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:  # a folder, no permission to read, …
@@ -166,9 +165,7 @@ def _plugins(
         where = f"{group}[{index}]"
         kind = table.get("kind")
         if not isinstance(kind, str) or kind not in registry.kinds(group):
-            known = ", ".join(registry.kinds(group))
-            what = "is missing" if kind is None else f"{kind!r} is not a known kind"
-            problems.append(f"{where}.kind: {what}; use one of: {known}")
+            problems.append(f"{where}.kind: {kind_problem(group, kind)}")
             continue
         model: type[PluginConfig] = registry.load(group, kind).Config
         try:

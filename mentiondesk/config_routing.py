@@ -9,6 +9,7 @@ stop start-up naming the key and the fix.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
@@ -260,6 +261,9 @@ def open_approvals(config: Config) -> list[str]:
     warnings = []
     for responder in config.responders:
         if responder.kind != "slack" or getattr(responder, "approvers", None):
+            continue
+        secret = getattr(responder, "signing_secret_env", "")
+        if not os.environ.get(secret, "").strip():  # no buttons: nothing to approve from
             continue
         name, channel = responder.name or responder.kind, getattr(responder, "channel", "?")
         warnings.append(

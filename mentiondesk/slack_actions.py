@@ -41,6 +41,7 @@ from mentiondesk.slack_desk_decisions import show_case, show_decided
 from mentiondesk.slack_desk_edits import show_edited
 from mentiondesk.slack_payload import clicker
 from mentiondesk.slack_settle import SLACK_SETTLE, SlackSettle
+from mentiondesk.slack_setup import refuse_unsigned
 from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
@@ -122,7 +123,8 @@ class SlackActions:
         signed = tuple(
             s
             for s in self.slacks
-            if hmac.compare_digest(
+            if s.signing_secret is not None  # never a blank key: anyone could sign with it
+            and hmac.compare_digest(
                 signature(s.signing_secret.get_secret_value(), timestamp=timestamp, body=body),
                 sent,
             )
@@ -216,9 +218,13 @@ def add_slack_routes(
     wake: Callable[[], None] | None = None,
     clock: Callable[[], float] = time.time,
 ) -> SlackActions | None:
-    """Mount `POST /slack/actions` when a Slack responder is configured; return its handler."""
-    slacks = [r for r in responders.values() if isinstance(r, SlackResponder)]
+    """Mount `POST /slack/actions` when a Slack responder is configured; return its handler.
+    Only those with a signing secret take clicks (their cards have buttons); with none, the
+    route refuses every request."""
+    slacks = [r for r in responders.values() if isinstance(r, SlackResponder) and r.buttons]
     if not slacks:
+        if any(isinstance(r, SlackResponder) for r in responders.values()):
+            app.router.add_post("/slack/actions", refuse_unsigned)
         return None
     routing = config.settings.routing
     work = SlackWork(

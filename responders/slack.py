@@ -1,7 +1,9 @@
 """Slack: alerts as Block Kit cards with buttons, through slack_sdk's async web client.
 
 Button clicks come back to `/slack/actions` (mentiondesk/slack_actions.py), which verifies
-them with the signing secret and updates the card through `update()`.
+them with the signing secret and updates the card through `update()`. Without a signing
+secret (a team that only wants alerts) the cards carry a link to the desk case instead of
+buttons: nothing could verify their clicks, and a button that is refused is worse than none.
 
 `chat.postMessage` has no idempotency key. Each card carries the outbox key in its message
 metadata, and a later attempt first looks for that key in the channel's history, so a card
@@ -14,10 +16,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 import aiohttp
-from pydantic import Field, SecretStr, field_validator
+from pydantic import SecretStr
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -29,17 +31,20 @@ from mentiondesk.models import (
     PluginContext,
     RateLimited,
     Receipt,
-    ResponderConfig,
     SinkRefused,
     TransientError,
     Wording,
-    env_key,
-    require_env,
     secret_from_env,
 )
 from responders._http import connection_error, retry_after
 from responders._post import may_have_sent
 from responders._slack_erased import CARD, KIND, erased_blocks, erased_text
+from responders._slack_setup import (
+    BUTTONS_OFF,
+    SlackResponderConfig,
+    linked_instead,
+    optional_secret,
+)
 from responders.slack_blocks import Block, alert_blocks, fallback_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -76,42 +81,6 @@ _WHOLE = frozenset({"missing_scope", *_FIXES})
 _POST = "chat_postMessage"
 
 
-class SlackResponderConfig(ResponderConfig):
-    kind: Literal["slack"] = "slack"
-    base_url: str = "https://slack.com/api/"
-    channel: str
-    bot_token_env: str = env_key("SLACK_BOT_TOKEN")
-    signing_secret_env: str = env_key("SLACK_SIGNING_SECRET")
-    # Slack user IDs (U…) who may approve, edit, reject, assign or escalate from a card:
-    # the buttons post replies on the platforms, and a channel can hold guests. Empty: anyone
-    # who can see the channel.
-    approvers: list[str] = Field(default_factory=list)
-
-    _env = field_validator("bot_token_env", "signing_secret_env")(require_env)
-
-    @field_validator("approvers")
-    @classmethod
-    def _user_ids(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if not (v[:1] in ("U", "W") and v.isalnum() and v.isupper())]
-        if bad:
-            raise ValueError(
-                f"{bad} are not Slack user IDs; use IDs such as U024BE7LH (a person's profile "
-                "→ ⋮ → Copy member ID)"
-            )
-        return value
-
-    @field_validator("channel")
-    @classmethod
-    def _channel_id(cls, value: str) -> str:
-        # A retry looks for its card with conversations.history, which takes only IDs.
-        if value.startswith("#") or value != value.upper() or " " in value:
-            raise ValueError(
-                f"{value!r} looks like a channel name; use the channel's ID (C…), shown at the "
-                "bottom of the channel's details in Slack"
-            )
-        return value
-
-
 class SlackResponder:
     """Posts alert cards with `chat.postMessage`; the receipt ref is `channel:ts`."""
 
@@ -126,7 +95,7 @@ class SlackResponder:
         name: str,
         *,
         token: SecretStr,
-        signing_secret: SecretStr,
+        signing_secret: SecretStr | None,
         channel: str,
         base_url: str = "https://slack.com/api/",
         approvers: frozenset[str] = frozenset(),
@@ -136,6 +105,7 @@ class SlackResponder:
         self.wording = wording  # [routing] language: the cards' words, not their ids
         self.channel = channel
         self.approvers = approvers
+        # None: no buttons on the cards, and no click is ever taken as signed by this one.
         self.signing_secret = signing_secret
         # No retry handlers (the default one re-sends after a dropped connection): a second
         # chat.postMessage would post a second card; the outbox retries after a look-up.
@@ -148,12 +118,17 @@ class SlackResponder:
         return cls(
             config.name or "slack",
             token=secret_from_env(config.bot_token_env),
-            signing_secret=secret_from_env(config.signing_secret_env),
+            signing_secret=optional_secret(config.signing_secret_env),
             channel=config.channel,
             base_url=config.base_url,
             approvers=frozenset(config.approvers),
             wording=context.wording,
         )
+
+    @property
+    def buttons(self) -> bool:
+        """Whether its cards carry buttons: only where clicks can be verified."""
+        return self.signing_secret is not None
 
     def pace_key(self) -> str:
         """Slack's limit is per channel: responders posting to one channel share its turns,
@@ -180,12 +155,21 @@ class SlackResponder:
             "chat_postMessage",
             channel=self.channel,
             text=fallback_text(action, self.wording),
-            blocks=alert_blocks(action, self.wording),
+            blocks=self.card(action),
             unfurl_links=False,
             unfurl_media=False,
             metadata={"event_type": _EVENT, "event_payload": {"key": action.key}},
         )
         return Receipt(ref=f"{answer['channel']}:{answer['ts']}", detail="posted to slack")
+
+    def card(self, action: OutboxAction) -> list[Block]:
+        """The alert's card: with buttons only where their clicks can be verified."""
+        blocks = alert_blocks(action, self.wording)
+        return (
+            blocks
+            if self.buttons
+            else linked_instead(blocks, action.context.case_url, self.wording)
+        )
 
     async def _posted_before(self, action: OutboxAction) -> str | None:
         """`channel:ts` of the card an earlier attempt posted for `action.key`, if any."""
@@ -249,7 +233,8 @@ class SlackResponder:
         data = await self.call("auth_test")
         await self.call("conversations_history", channel=self.channel, limit=1)
         who = f"team {data.get('team', '?')} as {data.get('user', '?')}"
-        return f"token valid for {who}; history of {self.channel} readable"
+        said = f"token valid for {who}; history of {self.channel} readable"
+        return said if self.buttons else f"{said}; no signing secret: {BUTTONS_OFF}"
 
     async def close(self) -> None:
         return None

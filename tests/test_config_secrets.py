@@ -15,7 +15,7 @@ from tests.helpers import run_cli, write_config, write_mentions
 TOKEN = "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid3F"  # an X bearer token's shape
 # Tables that leave each `…_env` key at its default variable.
 DEFAULTED = {
-    "slack": ('channel = "C0123456789"', ["bot_token_env", "signing_secret_env"]),
+    "slack": ('channel = "C0123456789"', ["bot_token_env"]),  # signing secret optional
     "request_tracker": ('base_url = "https://rt.example/REST/2.0/"', ["token_env"]),
     "zendesk": ('base_url = "https://z.example"\nemail = "a@z.example"', ["token_env"]),
     "freshdesk": ('base_url = "https://f.example"', ["api_key_env"]),

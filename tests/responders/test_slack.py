@@ -184,18 +184,16 @@ def test_missing_secret_fails_config_naming_the_key(
     from mentiondesk.config import load_config
     from mentiondesk.models import ConfigError
 
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-x")
-    monkeypatch.delenv("MD_SLACK_SIGNING", raising=False)
+    # The bot token (the signing secret is optional: tests/test_setup_slack_alerts_only.py).
+    monkeypatch.delenv("MD_SLACK_TOKEN", raising=False)
     config = tmp_path / "config.toml"
     config.write_text(
         '[brand]\nname = "Lumora"\n[[sources]]\nkind = "replay"\npath = "m.jsonl"\n'
         '[routing]\nalert = ["slack"]\nticket = "cases"\n[[responders]]\nkind = "console"\n'
         '[[responders]]\nkind = "local"\nname = "cases"\n'
-        '[[responders]]\nkind = "slack"\nchannel = "C1"\nsigning_secret_env = "MD_SLACK_SIGNING"\n'
+        '[[responders]]\nkind = "slack"\nchannel = "C1"\nbot_token_env = "MD_SLACK_TOKEN"\n'
     )
-    with pytest.raises(
-        ConfigError, match=r"responders\[2\]\.signing_secret_env: .*MD_SLACK_SIGNING"
-    ):
+    with pytest.raises(ConfigError, match=r"responders\[2\]\.bot_token_env: .*MD_SLACK_TOKEN"):
         load_config(config)
 
 
