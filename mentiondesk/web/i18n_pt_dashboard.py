@@ -165,6 +165,6 @@ DASHBOARD = {
     "{first} to {last}": "{first} a {last}",
     "Last month": "Mês passado",
     "The calendar month before this one, its trends against the month before it": (
-        "O mês anterior a este, com a variação em relação ao mês antes dele"
+        "O mês anterior ao atual, com a variação em relação ao mês que o precede"
     ),
 }

@@ -40,13 +40,14 @@ HELD = {
     "Try sending again; if it is held again, write a different reply below.": (
         "Tente enviar de novo; se for retida outra vez, escreva abaixo outra resposta."
     ),
-    # a reply held as too long: by how much, as its platform counts it (_held_reply.html)
+    # a reply held as too long: by how much, as its platform counts it (_held_reply.html); the
+    # sentence names "a resposta": before it stands only "N caracteres acima do limite."
     "{n} character over the limit.": "{n} caractere acima do limite.",
     "{n} characters over the limit.": "{n} caracteres acima do limite.",
     "By the desk's count it is {length} characters and {platform} allows {limit}, but "
     "{platform} counted it as longer.": (
-        "Pela contagem do atendimento ela tem {length} caracteres e o {platform} aceita até "
-        "{limit}, mas o {platform} a contou como mais longa."
+        "Pela contagem do atendimento, a resposta tem {length} caracteres e o {platform} "
+        "aceita até {limit}, mas o {platform} a contou como mais longa."
     ),
     "What the outbox recorded": "O que a fila de envio registrou",
     "after {n} try": "após {n} tentativa",
@@ -88,7 +89,7 @@ HELD_PT = {
     "{n} character over the limit.": "{n} carácter acima do limite.",
     "By the desk's count it is {length} characters and {platform} allows {limit}, but "
     "{platform} counted it as longer.": (
-        "Pela contagem do atendimento tem {length} caracteres e o {platform} aceita até "
-        "{limit}, mas o {platform} contou-a como mais longa."
+        "Pela contagem do atendimento, a resposta tem {length} caracteres e o {platform} "
+        "aceita até {limit}, mas o {platform} contou-a como mais longa."
     ),
 }

@@ -1,28 +1,31 @@
 """Why the desk refused a reply as too long, with its numbers (web/refusal_words.py words
 them from reply_limits.TooLong, after the notice "The reply is longer than the platform
 allows"): pt-BR (REFUSALS, laid into i18n_pt_notices) and where Portugal words it otherwise
-(REFUSALS_PT, laid into i18n_pt_pt_case): no subject pronoun, "tal como o X os conta",
-"ligações". Both write "caracteres", as the rest of the desk does in either locale."""
+(REFUSALS_PT, laid into i18n_pt_pt_case): "tal como o X os conta", "ligações". Neither opens
+on "Ela": the notice before names the reply, and on a held reply (_held_reply.html) only
+"N caracteres acima do limite." stands before it; Brazil's "São N caracteres" needs no one
+named. Both write "caracteres", as the rest of the desk does in either locale."""
 
 from __future__ import annotations
 
 REFUSALS = {
     "It is {length} characters; {platform} allows {limit}.": (
-        "Ela tem {length} caracteres; o {platform} aceita até {limit}."
+        "São {length} caracteres; o {platform} aceita até {limit}."
     ),
     "It is {length} characters as {platform} counts them ({how}); {platform} allows {limit}.": (
-        "Ela tem {length} caracteres na contagem do {platform} ({how}); o {platform} aceita até "
+        "São {length} caracteres na contagem do {platform} ({how}); o {platform} aceita até "
         "{limit}."
     ),
     "It is {length} characters as {platform} counts them ({how}), with the post's content "
     "warning it carries ({warning}); {platform} allows {limit}.": (
-        "Ela tem {length} caracteres na contagem do {platform} ({how}), com o aviso de conteúdo "
-        "da publicação, que ela leva junto ({warning}); o {platform} aceita até {limit}."
+        "São {length} caracteres na contagem do {platform} ({how}), com o aviso de conteúdo "
+        "da publicação, que vai junto com a resposta ({warning}); o {platform} aceita até "
+        "{limit}."
     ),
     "It fits {platform}'s character limit but not the {limit} bytes it allows ({length} here): "
     "use fewer emoji.": (
-        "Ela cabe no limite de caracteres do {platform}, mas não nos {limit} bytes que ele aceita "
-        "(esta tem {length}): use menos emojis."
+        "Cabe no limite de caracteres do {platform}, mas não nos {limit} bytes que ele aceita "
+        "(aqui são {length}): use menos emojis."
     ),
     # {how}: how each platform counts otherwise than the characters typed
     "links count as 23 characters, an emoji and most characters outside Latin scripts as 2": (

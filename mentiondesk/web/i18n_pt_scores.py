@@ -48,6 +48,6 @@ SCORES_PT: dict[str, str] = {
     ),
     "First response (p90)": "Tempo da 1.ª resposta (p90)",  # Portugal's ordinal has the dot
     "The calendar month before this one, its trends against the month before it": (
-        "O mês civil anterior a este, com a variação face ao mês antes dele"
+        "O mês civil anterior ao atual, com a variação face ao mês que o precede"
     ),
 }

@@ -50,7 +50,7 @@ async def test_a_held_too_long_reply_says_by_how_much_in_each_language(
     assert "X allows 280." in page
     pt = await _page(desk, case, "pt-BR")
     assert "4 caracteres acima do limite." in pt
-    assert "Ela tem 284 caracteres na contagem do X" in pt
+    assert "São 284 caracteres na contagem do X" in pt
     pt_pt = await _page(desk, case, "pt-PT")
     assert "4 caracteres acima do limite." in pt_pt
     assert "Tem 284 caracteres tal como o X os conta" in pt_pt

@@ -37,6 +37,9 @@ _EVERY_TEXT = _texts(PORTUGUESE) + _texts(EUROPEAN_PORTUGUESE)
         r"\bnova tentativa \w+ retida de novo\b",  # "também seria retida"
         r"\bno desk\b",  # the desk is "o atendimento"
         r"\bacaba com o bloqueio\b|\btermina o bloqueio\b",  # a lock is undone: "desfaz"
+        # A count opens on no pronoun ("Ela tem 301 caracteres"): "São 301 caracteres".
+        r"(?:^|[.!?] )Ela (?:tem|cabe)\b",
+        r"\bmês antes dele\b",  # "the month before it": "o mês que o precede"
     ],
 )
 def test_a_habit_the_review_found_is_in_no_catalog(habit: str) -> None:

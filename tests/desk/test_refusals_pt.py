@@ -27,14 +27,14 @@ FAMILIES = "👨‍👩‍👧‍👦" * 138
 X_SAID = {
     "en": "The reply is longer than the platform allows: shorten it first. It is 301 "
     "characters; X allows 280.",
-    "pt-BR": "A resposta é mais longa do que a plataforma permite: encurte antes de enviar. Ela "
-    "tem 301 caracteres; o X aceita até 280.",
+    "pt-BR": "A resposta é mais longa do que a plataforma permite: encurte antes de enviar. São "
+    "301 caracteres; o X aceita até 280.",
     "pt-PT": "A resposta é mais longa do que a plataforma permite: encurte-a primeiro. Tem 301 "
     "caracteres; o X aceita até 280.",
 }
 BYTES_SAID = {
-    "pt-BR": "Ela cabe no limite de caracteres do Bluesky, mas não nos 3.000 bytes que ele aceita "
-    "(esta tem 3.450): use menos emojis.",
+    "pt-BR": "Cabe no limite de caracteres do Bluesky, mas não nos 3.000 bytes que ele aceita "
+    "(aqui são 3.450): use menos emojis.",
     "pt-PT": "Cabe no limite de caracteres do Bluesky, mas não nos 3000 bytes que este aceita "
     "(tem 3450): use menos emojis.",
 }
@@ -81,7 +81,7 @@ async def test_an_x_reply_counted_otherwise_says_how_x_counts_it(
     assert case and draft
     desk = await _as(as_role, lang)
     said = await _approve(desk, case, draft, "Obrigado! " + "東京" * 70)  # 10 + 280
-    assert re.search(r"\. (Ela tem|Tem) 290 caracteres (na contagem do|tal como o) X ", said)
+    assert re.search(r"\. (São|Tem) 290 caracteres (na contagem do|tal como o) X ", said)
     assert "o X aceita até 280" in said and "alfabeto latino" in said
     links = "links contam" if lang == "pt-BR" else "as ligações contam"
     assert links in said
@@ -124,6 +124,6 @@ async def test_reply_now_too_long_speaks_portuguese_with_numbers(
     form = {"back": f"/cases/{case}", "kind": "public", "text": "b" * 281, "seen": seen.group(1)}
     refused = await (await desk.refused(f"/mentions/{mention}/reply", **form)).text()
     assert _reason(refused) == (
-        "A resposta é mais longa do que a plataforma permite: encurte antes de enviar. Ela tem "
+        "A resposta é mais longa do que a plataforma permite: encurte antes de enviar. São "
         "281 caracteres; o X aceita até 280."
     )
