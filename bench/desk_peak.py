@@ -13,7 +13,9 @@ mentions, then prints:
   and its wait, one statement) against list_cases now, p50 ms and the ratio;
 - the case page of a reply deep in the thread and of the long case's latest follow-up: the
   statements it runs, its rows, whether it shows the mention itself (the thread's first
-  THREAD_LIMIT posts of old did not) and the case's latest follow-up (its first ones did not).
+  THREAD_LIMIT posts of old did not) and the case's latest follow-up (its first ones did not);
+- the dashboard's "won back" over 90 days (every author of the period grouped, of old, against
+  only those who complained), and the 90-day dashboard with each, p50 ms and the ratio.
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import mentiondesk.figures
 from bench.desk import _insert, database, fill
+from bench.peak2_old import old_won_back
 from mentiondesk.cases import follow_up_count
+from mentiondesk.figures import load_period
 from mentiondesk.held_replies import held_first
+from mentiondesk.period import last_days
 from mentiondesk.queue_views import follow_ups_frustration, list_cases
 from mentiondesk.queue_waiting import waiting_since
 from mentiondesk.store import Store
@@ -42,6 +48,7 @@ from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
 from mentiondesk.web.data_case import THREAD_LIMIT, load_detail
 from mentiondesk.web.data_case_rows import MentionData, first, select_of
 from mentiondesk.web.data_case_thread import thread
+from mentiondesk.won_back import won_back
 
 
 def old_ranking(store: Store, status: str, limit: int = 100) -> list[Any]:
@@ -163,6 +170,33 @@ def statements(store: Store, work: Callable[[], object]) -> int:
     return count[0]
 
 
+def won_back_figures(store: Store, backend: str, runs: int) -> dict[str, float]:
+    """Won back over 90 days, and the 90-day dashboard, with the old query and the new."""
+    short, now = ("pg" if backend == "postgresql" else "sqlite"), datetime.now(UTC)
+    period, out = last_days(now, 90), {}
+    with store.engine.connect() as conn:
+        assert old_won_back(conn, period) == won_back(conn, period)  # the same figure
+        before, after = paired_p50_ms(
+            lambda: old_won_back(conn, period), lambda: won_back(conn, period), runs
+        )
+    print(f"{backend:>10} won back, 90 days: old {before:6.1f} ms  now {after:6.1f} ms"
+          f"  ratio {before / after:4.1f}x")  # fmt: skip
+    out[f"{short}_won_back_ratio"] = round(before / after, 1)
+
+    def dashboard(old: bool) -> object:
+        mentiondesk.figures.won_back = old_won_back if old else won_back  # type: ignore[assignment]
+        try:
+            return load_period(store, period, now=now)
+        finally:
+            mentiondesk.figures.won_back = won_back
+
+    before, after = paired_p50_ms(lambda: dashboard(True), lambda: dashboard(False), runs)
+    print(f"{backend:>10} dashboard, 90 days: old {before:6.1f} ms  now {after:6.1f} ms"
+          f"  ratio {before / after:4.1f}x")  # fmt: skip
+    out[f"{short}_dashboard_ratio"] = round(before / after, 1)
+    return out
+
+
 def run(backend: str, args: argparse.Namespace) -> dict[str, float]:
     out: dict[str, float] = {}
     short = "pg" if backend == "postgresql" else "sqlite"
@@ -204,6 +238,7 @@ def run(backend: str, args: argparse.Namespace) -> dict[str, float]:
                   f" shows the mention (#{where} of its {name}; of old only the first"
                   f" {THREAD_LIMIT} were): {mention in shown}, p50 {ms:.1f} ms")  # fmt: skip
             out[f"{short}_{name}_page_statements"] = said
+        out |= won_back_figures(store, backend, args.runs)
         store.dispose()
     return out
 

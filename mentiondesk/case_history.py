@@ -83,6 +83,48 @@ def case_mentions(conn: Connection, case_ids: Iterable[int]) -> dict[int, Histor
     return found
 
 
+def case_tails(conn: Connection, wanted: dict[int, set[int]]) -> dict[int, History]:
+    """Each case's mentions that `earlier` reads for the mentions `wanted` in it (case id →
+    mention ids): those mentions and the MOST_EARLIER before each, oldest first.
+
+    A batch's follow-ups asked only this much of a long case, yet every post of it was loaded
+    (text, author) on each batch: the case's ids are read first, then only the posts needed."""
+    wanted = {case: ids for case, ids in wanted.items() if ids}
+    if not wanted:
+        return {}
+    opened = sa.select(CASE.c.id.label("case_id"), CASE.c.mention_id, sa.literal(0).label("n"))
+    joined = sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id, FOLLOW_UP.c.id.label("n"))
+    parts = sa.union_all(
+        opened.where(CASE.c.id.in_(wanted)), joined.where(FOLLOW_UP.c.case_id.in_(wanted))
+    ).subquery()
+    order: dict[int, list[int]] = {}
+    for case, mention in conn.execute(
+        sa.select(parts.c.case_id, parts.c.mention_id).order_by(parts.c.case_id, parts.c.n)
+    ):
+        order.setdefault(int(case), []).append(int(mention))
+    keep = {case: _around(ids, wanted[case]) for case, ids in order.items() if case in wanted}
+    needed = {m for ids in keep.values() for m in ids}
+    if not needed:
+        return {}
+    rows = conn.execute(
+        sa.select(MENTION, *AUTHOR_BESIDE_MENTION)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(MENTION.c.id.in_(needed))
+    )
+    loaded = {int(row.id): mention_of(row, author_of(row, "a_")) for row in rows}
+    return {case: [(m, loaded[m]) for m in ids if m in loaded] for case, ids in keep.items()}
+
+
+def _around(ids: list[int], wanted: set[int]) -> list[int]:
+    """`ids` (a case's, in order) cut to each wanted one and the MOST_EARLIER before it."""
+    keep = [False] * len(ids)
+    for at, mention in enumerate(ids):
+        if mention in wanted:
+            for k in range(max(0, at - MOST_EARLIER), at + 1):
+                keep[k] = True
+    return [m for m, kept in zip(ids, keep, strict=True) if kept]
+
+
 def earlier(history: History, mention_id: int) -> tuple[Mention, ...]:
     """The case's mentions before `mention_id` (the last MOST_EARLIER of them)."""
     ids = [i for i, _ in history]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 
-from mentiondesk.case_history import History, case_mentions, earlier
+from mentiondesk.auto_reply_cap import auto_replies_sent, cap_auto_replies
+from mentiondesk.case_history import History, case_tails, earlier
 from mentiondesk.case_tickets import ticket_targets
 from mentiondesk.cases import (
     Assignment,
@@ -25,7 +25,7 @@ from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post, without_dms
 from mentiondesk.outbox_payload import outbox_row, post_key
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import DRAFT, OUTBOX, READING, case_number
 
 AUTO_WINDOW = timedelta(days=1)
 
@@ -86,8 +86,10 @@ def record(
         # The list as it is now, not at the claim, under the locks that listing takes too: a
         # listing that came first means no DM; a later one waits, then withdraws those written.
         listed = listed_among(conn, {d.author_id for d in mine})
-        sent: dict[int, int] = {}  # auto-replies per author: the database's plus this batch's
-        todo = [_cap_auto_replies(conn, without_dms(d, listed), auto_daily_cap, sent) for d in mine]
+        allowed = [without_dms(d, listed) for d in mine]
+        # Auto-replies per author: the database's (one count for the batch) plus this batch's.
+        sent = auto_replies_sent(conn, allowed, now - AUTO_WINDOW)
+        todo = [cap_auto_replies(d, auto_daily_cap, sent) for d in allowed]
         conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
@@ -102,36 +104,13 @@ def record(
         withdraw_answered_by_complaint(conn, todo, cases, now)  # no thank-you for a complaint
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
         tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
-        history = case_mentions(conn, _ticketing_follow_ups(todo, cases, tickets))
+        history = case_tails(conn, _ticketing_follow_ups(todo, cases, tickets))
         pairs = list(zip(planned, drafts, strict=True))
         outbox = _outbox_rows(todo, cases, pairs, tickets, history, post_route, now)
         if outbox:
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
     return len(todo)
-
-
-def _cap_auto_replies(conn: Connection, d: Decision, cap: int, sent: dict[int, int]) -> Decision:
-    """Public auto-replies are capped per author per day; past the cap they wait for a person."""
-    if not any(p.auto for p in d.drafts):
-        return d
-    if d.author_id not in sent:
-        since = _utcnow() - AUTO_WINDOW
-        count = conn.scalar(
-            sa.select(sa.func.count())
-            .select_from(DRAFT)
-            .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-            .where(
-                MENTION.c.author_id == d.author_id,
-                DRAFT.c.auto.is_(True),
-                DRAFT.c.created_at >= since,
-            )
-        )
-        sent[d.author_id] = int(count or 0)
-    if sent[d.author_id] < cap:
-        sent[d.author_id] += 1
-        return d
-    return replace(d, drafts=tuple(replace(p, auto=False) for p in d.drafts))
 
 
 def _reading_row(d: Decision) -> dict[str, object]:
@@ -202,16 +181,19 @@ def _outbox_rows(
 
 def _ticketing_follow_ups(
     todo: list[Decision], cases: Assignment, tickets: dict[int, set[str]]
-) -> set[int]:
-    """Cases where a follow-up asks for a ticket that the case does not have yet."""
-    found = set()
+) -> dict[int, set[int]]:
+    """Cases where a follow-up asks for a ticket that the case does not have yet, each with the
+    batch's follow-ups in it: the mentions whose earlier posts a ticket may carry."""
+    found: set[int] = set()
+    batch: dict[int, set[int]] = {}
     for d in todo:
         case_id = cases.case_of.get(d.mention_id)
         if case_id and d.mention_id in cases.follow_ups:
+            batch.setdefault(case_id, set()).add(d.mention_id)
             had = tickets.get(case_id, set())
             if any(p.kind == "ticket" and p.target not in had for p in d.outbox):
                 found.add(case_id)
-    return found
+    return {case_id: batch[case_id] for case_id in found}
 
 
 def _with_comments(d: Decision, ticketed: set[str]) -> list[OutboxPlan]:
