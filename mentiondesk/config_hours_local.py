@@ -24,6 +24,10 @@ _CLOCK_PARTS = re.compile(
 # From…to between two days or two clocks: "-", "a", "às", "até", "to".
 _TO = r"\s*(?:-|–|\ba\b|\bas\b|\bate\b|\bto\b|\bthrough\b)\s*"
 _SHIFT = re.compile(rf"({_CLOCK}){_TO}({_CLOCK})\s*$", re.I)
+# Words around the days in a sentence ("de segunda a sexta, das 9h às 18h", "from Monday to
+# Friday, between 9 and 6"), unaccented: not days, and not to be echoed in a suggestion.
+_LEAD = re.compile(r"^(?:de|da|do|from|entre)\s+")
+_TRAIL = re.compile(r"[\s,;:]*\b(?:das|dos|da|de|from|between|entre)$")
 
 
 def clock_meant(text: str) -> str | None:
@@ -57,6 +61,8 @@ def days_meant(text: str) -> str | None:
     """ "seg-sex" → "mon-fri", "segunda a sábado" → "mon-sat", "2ª a 6ª" → "mon-fri",
     "monday-friday" → "mon-fri"; None where a word names no day."""
     plain = re.sub(r"[-\s]?feira", "", _plain(text))
+    plain = _LEAD.sub("", _TRAIL.sub("", plain.strip()))  # "de segunda a sexta, das"
+    plain = re.sub(r"(\d)\.a\b", r"\1a", plain)  # Portugal's "2.ª a 6.ª": its "a"s are no "to"
     plain = re.sub(r"\s*(?:,|;|\be\b|\band\b)\s*", ",", plain.strip())
     parts = []
     for part in plain.split(","):
@@ -77,8 +83,10 @@ def one_line(text: str) -> str | None:
         return None
     opens, closes = clock_meant(found[1]) or found[1], clock_meant(found[2]) or found[2]
     before = _plain(text).strip()[: found.start()].strip(" ,;:")
-    days = (days_meant(before) or before.lower()) if before else "mon-fri"
-    guessed = "" if before else ' (the days yours: "mon-sat", "mon,wed,fri"…)'
+    days = days_meant(before) if before else None
+    # Days it cannot read are never echoed back: that line would be refused again.
+    guessed = ' (the days yours: "mon-sat", "mon,wed,fri"…)' if days is None else ""
+    days = days or "mon-fri"
     return f'business_hours = {{ days = "{days}", open = "{opens}", close = "{closes}" }}{guessed}'
 
 

@@ -67,6 +67,8 @@ def test_a_clock_written_9h_is_refused_with_the_clock_to_write(
         ("segunda a sábado", "mon-sat"),
         ("Segunda-feira a Sexta-feira", "mon-fri"),
         ("2ª a 6ª", "mon-fri"),
+        ("2.ª a 6.ª", "mon-fri"),  # Portugal's dotted ordinals: their "a"s are no "to"
+        ("de segunda a sexta", "mon-fri"),
         ("seg, qua e sex", "mon,wed,fri"),
     ],
 )
@@ -94,6 +96,29 @@ def test_hours_written_as_text_get_the_one_line_table(tmp_path: Path) -> None:
     # Without days the line says they are a guess.
     said = _hours(tmp_path, '"9h-18h"')
     assert 'days = "mon-fri", open = "09:00", close = "18:00" } (the days yours' in said
+
+
+@pytest.mark.parametrize(
+    ("hours", "days"),
+    [
+        ('"de segunda a sexta, das 9h às 18h"', "mon-fri"),
+        ('"de segunda a sábado, das 9h às 13h"', "mon-sat"),
+        ('"2.ª a 6.ª, 9h-18h"', "mon-fri"),
+    ],
+)
+def test_hours_said_as_a_sentence_get_a_line_that_would_be_taken(
+    tmp_path: Path, hours: str, days: str
+) -> None:
+    said = _hours(tmp_path, hours)
+    line = f'business_hours = {{ days = "{days}", open = "09:00", close = '
+    assert line in said and "(the days yours" not in said
+    assert 'days = "de ' not in said and "das" not in said.split("one line:")[-1]
+
+
+def test_days_it_cannot_read_are_never_echoed_in_the_line(tmp_path: Path) -> None:
+    said = _hours(tmp_path, '"dias úteis 9h-18h"')
+    assert 'days = "mon-fri", open = "09:00", close = "18:00" } (the days yours' in said
+    assert 'days = "dias' not in said
 
 
 def test_holidays_written_day_first_get_the_list_to_write(tmp_path: Path) -> None:
