@@ -103,6 +103,8 @@ DASHBOARD = {
     "No case for this reason in the previous period of as many days.": (
         "Nenhum caso por este motivo no período anterior de igual duração."
     ),
+    "No case for this reason in the month before.": "Nenhum caso por este motivo no mês anterior.",
+    "{change} vs the month before": "{change} em relação ao mês anterior",
     "too few answers": "poucas respostas",
     "A p90 is shown from {n} answered cases on.": (
         "O p90 aparece a partir de {n} casos respondidos."

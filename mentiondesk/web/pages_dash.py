@@ -105,7 +105,7 @@ async def dashboard(request: web.Request) -> web.Response:
     }
     # A fresh install has no previous period: every reason would be "new", which says nothing.
     notes = {
-        loc.word("reason", reason): _trend(loc, now_n, before)
+        loc.word("reason", reason): _trend(loc, now_n, before, by_month=_over(month))
         for reason, now_n, before in data.reasons
         if data.compared
     }
@@ -147,15 +147,29 @@ def _days_of(loc: Locale, month: Period | None) -> str:
     )
 
 
-def _trend(loc: Locale, now: int, before: int) -> tuple[str, str]:
-    """A reason's change on the previous period, and what it means (a tooltip)."""
+def _over(month: Period | None) -> bool:
+    """A calendar month that is over: its trends are on the month before, not on as many
+    days before it (one under way is compared with as long a time, as any running period)."""
+    return month is not None and month.until is not None
+
+
+def _trend(loc: Locale, now: int, before: int, *, by_month: bool = False) -> tuple[str, str]:
+    """A reason's change on the previous period (the month before, `by_month`), and what it
+    means (a tooltip)."""
     percent = change(now, before)
     if percent is None:
         if not now:
             return "", ""
-        why = loc.t("No case for this reason in the previous period of as many days.")
+        why = (
+            loc.t("No case for this reason in the month before.")
+            if by_month
+            else loc.t("No case for this reason in the previous period of as many days.")
+        )
         return loc.t("new this period"), why
-    return loc.t("{change} vs previous period", change=loc.signed_percent(percent)), ""
+    signed = loc.signed_percent(percent)
+    if by_month:
+        return loc.t("{change} vs the month before", change=signed), ""
+    return loc.t("{change} vs previous period", change=signed), ""
 
 
 @require(Role.MANAGER)

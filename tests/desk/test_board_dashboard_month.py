@@ -91,6 +91,9 @@ async def test_a_month_on_the_dashboard_is_the_reports_month(
     page = await _text(desk, "/dashboard?month=2025-10")
     assert "01/10/2025 a 31/10/2025" in page
     assert "+50%" in page  # 3 against September's 2
+    # Said as what it is compared with: the month before, not "as many days" before.
+    assert "em relação ao mês anterior" in page
+    assert "em relação ao período anterior" not in page
     assert 'href="/dashboard/summary.csv?month=2025-10"' in page
     assert 'href="/dashboard.csv?month=2025-10"' in page
     assert "legend-today" not in page  # a month over has no day under way
