@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.case_history import case_mentions, earlier, stored_mention
+from mentiondesk.case_history import case_tails, earlier, stored_mention
 from mentiondesk.case_tickets import ticket_targets
 from mentiondesk.decisions import OutboxPlan, outbox_key
 from mentiondesk.models import CaseContext, OutboxAction
@@ -42,7 +42,8 @@ def queue_new(
         .order_by(DRAFT.c.id)
     ).first()
     opener = conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
-    history = case_mentions(conn, {case_id}).get(case_id, []) if case_id else []
+    # Only the posts `earlier` reads: a re-read post of a long case need not load all of it.
+    history = case_tails(conn, {case_id: {mention_id}}).get(case_id, []) if case_id else []
     rows = []
     for key, plan in keyed.items():
         if key in had:
