@@ -212,7 +212,7 @@ CASE = {
     "Open the post on {platform}": "Abrir a publicação no {platform}",
     "Did you post this reply on {platform}? It is recorded as your answer; nothing is sent "
     "from here.": (
-        "Você publicou esta resposta no {platform}? Ela fica registrada como sua resposta; "
+        "Você publicou esta resposta no {platform}? Fica registrada como sua resposta; "
         "nada é enviado daqui."
     ),
     "Mark as posted": "Marcar como publicada",

@@ -11,7 +11,7 @@ CONFIRM = {
         "consegue retirá-lo depois."
     ),
     "Take this case from {who}? It becomes yours, no longer theirs.": (
-        "Assumir este caso, que está com {who}? Ele passa a ser seu e deixa de ser dessa pessoa."
+        "Assumir este caso, que está com {who}? Passa a ser seu e deixa de ser dessa pessoa."
     ),
     "This case is {who}'s. Change who has it?": "Este caso está com {who}. Mudar o responsável?",
     "Shown only this once: give it to them privately now. {name} is disabled: press Enable "

@@ -37,8 +37,9 @@ _EVERY_TEXT = _texts(PORTUGUESE) + _texts(EUROPEAN_PORTUGUESE)
         r"\bnova tentativa \w+ retida de novo\b",  # "também seria retida"
         r"\bno desk\b",  # the desk is "o atendimento"
         r"\bacaba com o bloqueio\b|\btermina o bloqueio\b",  # a lock is undone: "desfaz"
-        # A count opens on no pronoun ("Ela tem 301 caracteres"): "São 301 caracteres".
-        r"(?:^|[.!?] )Ela (?:tem|cabe)\b",
+        # A sentence opens on no pronoun where the one before named it ("Ela tem 301
+        # caracteres", "Ele passa a ser seu"): "São 301 caracteres", "Passa a ser seu".
+        r"(?:^|[.!?] )El[ae] (?:tem|cabe|fica|passa)\b",
         r"\bmês antes dele\b",  # "the month before it": "o mês que o precede"
     ],
 )
