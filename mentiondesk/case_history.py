@@ -65,11 +65,7 @@ def case_mentions(conn: Connection, case_ids: Iterable[int]) -> dict[int, Histor
     ids = set(case_ids)
     if not ids:
         return {}
-    opened = sa.select(CASE.c.id.label("case_id"), CASE.c.mention_id, sa.literal(0).label("n"))
-    joined = sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id, FOLLOW_UP.c.id.label("n"))
-    parts = sa.union_all(
-        opened.where(CASE.c.id.in_(ids)), joined.where(FOLLOW_UP.c.case_id.in_(ids))
-    ).subquery()
+    parts = _in_order(ids)
     rows = conn.execute(
         sa.select(parts.c.case_id, MENTION, *AUTHOR_BESIDE_MENTION)
         .join(MENTION, MENTION.c.id == parts.c.mention_id)
@@ -92,11 +88,7 @@ def case_tails(conn: Connection, wanted: dict[int, set[int]]) -> dict[int, Histo
     wanted = {case: ids for case, ids in wanted.items() if ids}
     if not wanted:
         return {}
-    opened = sa.select(CASE.c.id.label("case_id"), CASE.c.mention_id, sa.literal(0).label("n"))
-    joined = sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id, FOLLOW_UP.c.id.label("n"))
-    parts = sa.union_all(
-        opened.where(CASE.c.id.in_(wanted)), joined.where(FOLLOW_UP.c.case_id.in_(wanted))
-    ).subquery()
+    parts = _in_order(wanted)
     order: dict[int, list[int]] = {}
     for case, mention in conn.execute(
         sa.select(parts.c.case_id, parts.c.mention_id).order_by(parts.c.case_id, parts.c.n)
@@ -113,6 +105,17 @@ def case_tails(conn: Connection, wanted: dict[int, set[int]]) -> dict[int, Histo
     )
     loaded = {int(row.id): mention_of(row, author_of(row, "a_")) for row in rows}
     return {case: [(m, loaded[m]) for m in ids if m in loaded] for case, ids in keep.items()}
+
+
+def _in_order(case_ids: Iterable[int]) -> sa.Subquery:
+    """The cases' mention ids (case_id, mention_id), `n` their order in it: the one that
+    opened it (0), then its follow-ups as they joined."""
+    ids = list(case_ids)
+    opened = sa.select(CASE.c.id.label("case_id"), CASE.c.mention_id, sa.literal(0).label("n"))
+    joined = sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id, FOLLOW_UP.c.id.label("n"))
+    return sa.union_all(
+        opened.where(CASE.c.id.in_(ids)), joined.where(FOLLOW_UP.c.case_id.in_(ids))
+    ).subquery()
 
 
 def _around(ids: list[int], wanted: set[int]) -> list[int]:
