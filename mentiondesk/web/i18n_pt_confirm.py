@@ -27,9 +27,6 @@ CONFIRM_PT = {
         "Encaminhar este caso para o apoio ao cliente? É aberto um pedido de apoio, que depois "
         "não pode ser retirado a partir do atendimento."
     ),
-    "Take this case from {who}? It becomes yours, no longer theirs.": (
-        "Assumir este caso, que está com {who}? Passa a ser seu e deixa de ser dessa pessoa."
-    ),
     "This case is {who}'s. Change who has it?": "Este caso está com {who}. Alterar o responsável?",
     "Shown only this once: give it to them privately now. {name} is disabled: press Enable "
     "before they can log in with it.": (
