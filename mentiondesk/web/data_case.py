@@ -29,10 +29,12 @@ from mentiondesk.web.data_case_history import (
     past_replies,
     timeline,
 )
+from mentiondesk.web.data_case_long import AUDIT_LIMIT, NOTE_LIMIT, capped_drafts, newest
 from mentiondesk.web.data_case_mentions import (
     case_frustration,
     case_mentions,
     corrected_label,
+    mention_total,
     praised,
 )
 from mentiondesk.web.data_case_rows import (
@@ -85,6 +87,12 @@ class CaseDetail:
     other_tickets: list[tuple[str, str | None]] = field(default_factory=list)
     # Answered, and its author wrote again since: it waits from that message, as the queue says.
     again_since: datetime | None = None
+    # A long case (data_case_long): its real size, and the older rows each list left out.
+    mention_total: int = 0
+    older_drafts: int = 0
+    older_notes: int = 0
+    older_audit: int = 0
+    approved: int = 0  # the case's approved replies, those the page leaves out too
 
     @property
     def label(self) -> str | None:
@@ -94,12 +102,10 @@ class CaseDetail:
 
     @property
     def replies(self) -> int:
-        """How many replies the case has had among the drafts this page shows (as
-        hand_reply.replies_so_far counts them): Reply now's `seen`, from the same read, so a
-        colleague's reply the page does not show is never counted as seen."""
-        if self.case is None:
-            return 0
-        return sum(1 for d in self.drafts if d.case_id == self.case.id and d.status == "approved")
+        """How many replies the case has had (as hand_reply.replies_so_far counts them), from
+        the read the page shows: Reply now's `seen`, so a colleague's reply sent after it is
+        never counted as seen, and one older than the drafts shown still is."""
+        return self.approved
 
     @property
     def sending(self) -> bool:
@@ -145,8 +151,11 @@ def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None]
         return row.platform, row.handle, case.id if case else None
 
 
-def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
-    """Everything the case page shows about one mention; None when it does not exist."""
+def load_detail(
+    store: Store, mention_id: int, *, mentions: int = THREAD_LIMIT
+) -> CaseDetail | None:
+    """Everything the case page shows about one mention, its case's first and `mentions` - 1
+    newest mentions; None when it does not exist."""
     with store.engine.connect() as conn:
         query = select_of(MENTION, MentionData).where(MENTION.c.id == mention_id)
         mention = first(conn, MentionData, query)
@@ -156,7 +165,12 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
         author = build(AuthorData, conn.execute(query).one())
         case = _case_of(conn, mention_id)
         authors = linked(conn, author)
-        drafts = _drafts(conn, mention_id, case)
+        every_draft = _drafts(conn, mention_id, case)
+        drafts, older_drafts = capped_drafts(every_draft)
+        notes, older_notes = newest(case_notes(conn, mention_id, case), NOTE_LIMIT)
+        audit, older_audit = newest(
+            _audit(conn, mention_id, case.id if case else None, author.id), AUDIT_LIMIT
+        )
         posts = post_states(conn, [d.id for d in drafts if d.status == "approved"])
         return CaseDetail(
             mention=mention,
@@ -174,11 +188,11 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
                 .order_by(CORRECTION.c.id.desc()),
             ),
             case=case,
-            case_mentions=case_mentions(conn, case, limit=THREAD_LIMIT),
+            case_mentions=case_mentions(conn, case, limit=mentions),
             drafts=drafts,
             thread=thread(conn, mention),
-            notes=case_notes(conn, mention_id, case),
-            audit=_audit(conn, mention_id, case.id if case else None, author.id),
+            notes=notes,
+            audit=audit,
             past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
             past_replies=past_replies(
                 conn, [a.id for a in authors], mention_id, case.id if case else None
@@ -192,7 +206,18 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             case_frustration=case_frustration(conn, case),
             other_tickets=other_tickets(conn, case),
             again_since=waits_again(conn, case.id) if case and case.status == "open" else None,
+            mention_total=mention_total(conn, case),
+            older_drafts=older_drafts,
+            older_notes=older_notes,
+            older_audit=older_audit,
+            approved=_approved(every_draft, case),
         )
+
+
+def _approved(drafts: list[DraftData], case: CaseData | None) -> int:
+    if case is None:
+        return 0
+    return sum(1 for d in drafts if d.case_id == case.id and d.status == "approved")
 
 
 def _case_of(conn: Connection, mention_id: int) -> CaseData | None:

@@ -41,6 +41,15 @@ def praised(conn: Connection, case: CaseData | None) -> str | None:
     return conn.scalar(sa.select(praised_latest()).where(CASE.c.id == case.id))
 
 
+def mention_total(conn: Connection, case: CaseData | None) -> int:
+    """How many mentions the case has, its opening one included: the page's heading says
+    so when it lists only some of them."""
+    if case is None:
+        return 0
+    ids = _with_follow_ups(case).subquery()
+    return int(conn.scalar(sa.select(sa.func.count()).select_from(ids)) or 0)
+
+
 def case_mentions(conn: Connection, case: CaseData | None, *, limit: int) -> list[CaseMention]:
     """The case's opening mention, then its latest `limit` - 1 follow-ups, oldest first, with
     their readings. A case an author kept writing to (hundreds of follow-ups in a Black Friday

@@ -19,6 +19,7 @@ from mentiondesk.web.i18n_pt_filters import FILTERS as _FILTERS
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
 from mentiondesk.web.i18n_pt_login_locks import LOGIN_LOCKS as _LOGIN_LOCKS
+from mentiondesk.web.i18n_pt_long_case import LONG_CASE as _LONG_CASE
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_privacy import PRIVACY as _PRIVACY
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
@@ -252,4 +253,5 @@ MESSAGES: dict[str, str] = {
     **_DRAFT_LANGS,
     **_CONFIRM,
     **_BULK,
+    **_LONG_CASE,
 }

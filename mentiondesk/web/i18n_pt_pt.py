@@ -20,7 +20,9 @@ from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS_PT as _DRAFT_LANGS
 from mentiondesk.web.i18n_pt_held import HELD_PT as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_login_locks import LOGIN_LOCKS_PT as _LOGIN_LOCKS
+from mentiondesk.web.i18n_pt_long_case import LONG_CASE_PT as _LONG_CASE
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
+from mentiondesk.web.i18n_pt_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_pt_bulk import BULK as _BULK
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_hourly import HOURLY as _HOURLY
@@ -46,6 +48,7 @@ MESSAGES: dict[str, str] = {
     **_PRIVACY,
     **_HELD,
     **_LOGIN_LOCKS,
+    **_LONG_CASE,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",
@@ -182,98 +185,13 @@ MESSAGES: dict[str, str] = {
     "Stored and not read yet: in none of the figures on this page until they are read.": (
         "Recebidas e ainda por ler: ficam fora de todos os números desta página até serem lidas."
     ),
-    # people and playbooks (i18n_pt_admin)
-    "Log out everywhere": "Terminar todas as sessões",
-    "End every desk session of yours, on every browser and device, this one too?": (
-        "Terminar todas as suas sessões do atendimento, em todos os browsers e dispositivos, "
-        "incluindo esta?"
-    ),
-    "You are logged out everywhere: every desk session of yours has ended.": (
-        "Saiu de todas as sessões: todas as suas sessões do atendimento foram terminadas."
-    ),
-    "Status": "Estado",
-    "Agents work the queue; managers also see the dashboard and assign cases; admins also manage "
-    "people.": (
-        "O papel de agente trata da fila; o de gestão também vê o painel e atribui casos; o de "
-        "administração também gere as pessoas."
-    ),
-    "(you)": "(a sua conta)",
-    "Reset password": "Gerar nova palavra-passe",
-    "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
-        "Desativar {name}? Essa pessoa deixa de conseguir entrar, e a sessão termina já nos "
-        "separadores abertos do atendimento."
-    ),
-    "Give {name} a new password? The one they have stops working, and their open desk tabs are "
-    "logged out.": (
-        "Gerar uma nova palavra-passe para {name}? A palavra-passe atual deixa de funcionar, e a "
-        "sessão termina nos separadores abertos do atendimento."
-    ),
-    "New password for {name}": "Nova palavra-passe de {name}",
-    "Shown only this once: give it to them privately now. Their open desk tabs are logged out; "
-    "they log in with this password.": (
-        "Mostrada só desta vez: transmita-a agora, em privado. A sessão terminou nos separadores "
-        "abertos do atendimento; o acesso passa a ser com esta palavra-passe."
-    ),
-    "Someone leaves: Disable stops their login at once, and their open desk tabs are logged out at"
-    " their next click.": (
-        "Alguém saiu da equipa: Desativar corta o acesso de imediato, e a sessão termina nos "
-        "separadores abertos do atendimento ao próximo clique."
-    ),
-    "User disabled: they cannot log in, and their open desk tabs are logged out now.": (
-        "Acesso desativado: a pessoa já não consegue entrar, e a sessão terminou agora nos "
-        "separadores abertos do atendimento."
-    ),
-    "User enabled: they log in again with their current password, the last one set for them.": (
-        "Acesso reativado: a pessoa pode entrar de novo com a palavra-passe atual, a última "
-        "definida para ela."
-    ),
-    "You cannot disable your own login: nothing changed.": (
-        "Não pode desativar o seu próprio acesso: nada foi alterado."
-    ),
-    "That is the last active admin: no one would be left to manage people. Nothing changed.": (
-        "Essa é a última conta de administração ativa: mais ninguém poderia gerir as pessoas. "
-        "Nada foi alterado."
-    ),
-    "Change your own password at the terminal (mentiondesk users passwd): here it would log you "
-    "out. Nothing changed.": (
-        "Altere a sua própria palavra-passe no terminal (mentiondesk users passwd): aqui "
-        "terminaria a sua sessão. Nada foi alterado."
-    ),
-    "Recent changes to logins": "Alterações recentes nos acessos",
-    "Added": "Adicionado em",
-    "active rules, in order; read-only": "ativas, na ordem em que são avaliadas; só de leitura",
-    "alert the team": "alertar a equipa",
-    "{n} ticket": "{n} pedido de apoio",
-    "{n} tickets": "{n} pedidos de apoio",
-    "This rule records nothing (no case, draft or alert): these are the mentions of the last 7 "
-    "days whose reading it matches.": (
-        "Esta regra não regista nada (nem caso, nem rascunho, nem alerta): estas são as menções "
-        "dos últimos 7 dias cuja classificação ela captura."
-    ),
-    "This rule records nothing, and whether it matched a mention depends on the author’s earlier "
-    "mentions, which cannot be checked again afterwards.": (
-        "Esta regra não regista nada, e se capturou uma menção depende das menções anteriores da "
-        "pessoa, que não é possível verificar de novo depois."
-    ),
+    # layout and case
     "Skip to the content": "Saltar para o conteúdo",  # "pular" is Brazil's
     "Draft not restored: another private message to this author already waits in this case, "
     "and only one can wait at a time. Reject that one first if this one should go instead.": (
         "Rascunho não restaurado: outra mensagem privada para esta pessoa já aguarda aprovação "
         "neste caso, e só pode aguardar uma de cada vez. Se deve ir esta em vez dela, rejeite "
         "primeiro a outra."
-    ),
-    # People: why a person was not added (people_refused.py)
-    "The password is too short: at least 12 characters (it has {n}). A few words make a good "
-    "one.": (
-        "A palavra-passe é demasiado curta: são pelo menos 12 caracteres (esta tem {n}). "
-        "Algumas palavras juntas fazem uma boa palavra-passe."
-    ),
-    "The password is too long: at most 1,024 characters (the login form reads no more).": (
-        "A palavra-passe é demasiado longa: são no máximo 1024 caracteres (o formulário de "
-        "início de sessão não lê mais do que isso)."
-    ),
-    "Nothing was added: type the password again.": (
-        "Nada foi adicionado: escreva a palavra-passe de novo."
     ),
     # The queue at its cap (pages_queue.MAX_SHOWN): "os restantes", as Portugal says it.
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
@@ -289,6 +207,7 @@ MESSAGES: dict[str, str] = {
     "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
         "Alguém tirou este caso a {who} entretanto: nada mudou. Agora não é de ninguém."
     ),
+    **_ADMIN,  # last, as its texts stood: they override the catalogs above
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

@@ -35,7 +35,9 @@ from mentiondesk.web.common import (
     session,
 )
 from mentiondesk.web.data_case import load_detail, mention_author
+from mentiondesk.web.data_case_long import ALL_MENTIONS
 from mentiondesk.web.data_case_rows import DraftData
+from mentiondesk.web.data_case_thread import THREAD_LIMIT
 from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import sla_seconds
 from mentiondesk.web.form_values import is_number, typed
@@ -86,7 +88,9 @@ async def render_case(
 ) -> web.Response:
     """The page of `mention_id`; with a `refusal`, the one a refused POST redirected to."""
     desk = request.app[DESK]
-    detail = await desk.db(load_detail, desk.store, mention_id)
+    # ?all=1 (the link under a long case's mentions): all of them, up to ALL_MENTIONS.
+    shown = ALL_MENTIONS if request.query.get("all") == "1" else THREAD_LIMIT
+    detail = await desk.db(load_detail, desk.store, mention_id, mentions=shown)
     if detail is None:
         raise web.HTTPNotFound(text="There is no such mention.")
     loc, people = negotiate(request), []
@@ -99,6 +103,7 @@ async def render_case(
         request,
         "case.html",
         d=detail,
+        all_mentions=ALL_MENTIONS,
         labels=LABELS,
         limits={
             kind: reply_limit(detail.mention.platform, private=kind == "private")
