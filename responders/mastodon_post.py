@@ -92,8 +92,13 @@ def _comparable(text: str) -> str:
 def _failed(what: str, exc: Exception) -> str:
     """A 5xx by its status ("mastodon posting: 503 Service Unavailable"), a network failure by
     its kind: never Mastodon.py's tuple."""
-    status = exc.args[1] if len(exc.args) > 1 else None
-    return f"{what}: {status_words(status) or type(exc).__name__}"
+    return f"{what}: {status_words(_status(exc)) or type(exc).__name__}"
+
+
+def _status(exc: Exception) -> object:
+    """The HTTP status of a Mastodon.py error: its args are message, status, reason, and the
+    server's error (None where it has none, as a network failure)."""
+    return exc.args[1] if len(exc.args) > 1 else None
 
 
 def _language(lang: str) -> str | None:
@@ -242,7 +247,7 @@ class MastodonPostResponder:
             except MastodonUnauthorizedError:
                 raise FatalError("mastodon: the access token is refused") from None
             except MastodonAPIError as exc:  # its words only pick a hint, as a post's
-                status = exc.args[1] if len(exc.args) > 1 else None
+                status = _status(exc)
                 hint = f"; {_CHECK_FORBIDDEN}" if status == 403 else ""
                 raise FatalError(
                     f"mastodon: {status_words(status) or 'bad answer'}{hint}"
@@ -282,7 +287,7 @@ class MastodonPostResponder:
             except MastodonAPIError as exc:
                 # Mastodon.py's args: message, status, reason, the server's error (its words
                 # may quote the request: they only pick our hint, never shown).
-                status = exc.args[1] if len(exc.args) > 1 else None
+                status = _status(exc)
                 if status in (403, 404, 422):
                     said = exc.args[3] if len(exc.args) > 3 else ""
                     hint = {404: GONE, 403: _FORBIDDEN}.get(status) or recognised([said], _HINTS)
